@@ -1,0 +1,57 @@
+package org.fentanylkg.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.http.KnowledgeGraphServer;
+import org.fentanylkg.rdf.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Starts the SPARQL service. */
+@Command(name = "serve", description = "Build the knowledge graph and serve it over SPARQL (http://HOST:PORT/kg/sparql).")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "localhost", description = "Interface to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String host;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Fuseki configuration (default: ./fuseki-config.ttl if present, else the packaged one).")
+    Path config;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = config;
+        if (file == null && Path.of("fuseki-config.ttl").toFile().isFile()) file = Path.of("fuseki-config.ttl");
+        FusekiServer server;
+        try {
+            server = KnowledgeGraphServer.create().config(file).port(port).host(host).start();
+        } catch (RuntimeException e) {
+            KnowledgeGraphAssembler.SourcesRejected rejected = findRejected(e);
+            if (rejected == null) throw e;
+            var err = spec.commandLine().getErr();
+            for (Problem p : rejected.loadException().problems()) err.println(p);
+            err.println("The service did not start: " + rejected.loadException().problems().size() + " problem(s) in the sources.");
+            return 1;
+        }
+        var out = spec.commandLine().getOut();
+        out.println("fentanyl-kg: SPARQL at http://" + host + ":" + server.getHttpPort() + "/kg/sparql");
+        out.flush();
+        server.join();
+        return 0;
+    }
+
+    private static KnowledgeGraphAssembler.SourcesRejected findRejected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof KnowledgeGraphAssembler.SourcesRejected r) return r;
+        }
+        return null;
+    }
+}

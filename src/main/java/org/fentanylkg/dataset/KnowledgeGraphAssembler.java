@@ -1,0 +1,64 @@
+package org.fentanylkg.dataset;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import org.apache.jena.assembler.Assembler;
+import org.apache.jena.assembler.exceptions.AssemblerException;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.assembler.AssemblerUtils;
+import org.apache.jena.sparql.core.assembler.DatasetAssembler;
+import org.fentanylkg.rdf.LoadException;
+
+/**
+ * Lets {@code fuseki-config.ttl} declare the knowledge graph as a dataset:
+ * <pre>  &lt;#dataset&gt; a fkgc:KnowledgeGraph ; fkgc:sources "." .</pre>
+ * A relative {@code fkgc:sources} is resolved against the configuration file's folder by
+ * {@link org.fentanylkg.http.ServerConfig}; an IRI (file: or jar:) is used as it is.
+ */
+public final class KnowledgeGraphAssembler extends DatasetAssembler {
+    public static final String NS = "https://w3id.org/fentanyl-kg/config#";
+    public static final Resource TYPE = ResourceFactory.createResource(NS + "KnowledgeGraph");
+    public static final Property SOURCES = ResourceFactory.createProperty(NS + "sources");
+
+    private static volatile KnowledgeGraph lastBuilt;
+
+    /** Registers the assembler with Jena; call before a configuration is parsed. Idempotent. */
+    public static void register() { AssemblerUtils.registerDataset(TYPE, new KnowledgeGraphAssembler()); }
+
+    /** The knowledge graph this assembler built most recently (the server's), for figures and explanations. */
+    public static KnowledgeGraph lastBuilt() { return lastBuilt; }
+
+    @Override
+    protected DatasetGraph createDataset(Assembler a, Resource root) {
+        RDFNode src = root.getProperty(SOURCES) == null ? null : root.getProperty(SOURCES).getObject();
+        if (src == null) throw new AssemblerException(root, "fkgc:sources is required: the folder holding ontology/ and data/");
+        Path path = src.isURIResource() ? Path.of(URI.create(src.asResource().getURI())) : Path.of(src.asLiteral().getLexicalForm());
+        try {
+            KnowledgeGraph kg = KnowledgeGraphBuilder.build(path);
+            lastBuilt = kg;
+            return kg.dataset();
+        } catch (LoadException e) {
+            throw new SourcesRejected(e);
+        } catch (IOException e) {
+            throw new SourcesRejected(new LoadException(java.util.List.of(
+                    new org.fentanylkg.rdf.Problem(null, 0, null, e.getMessage()))));
+        }
+    }
+
+    /** Carries the load problems out of Jena's assembler machinery to the command line, unwrapped. */
+    public static final class SourcesRejected extends RuntimeException {
+        private final LoadException cause;
+
+        SourcesRejected(LoadException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
+        }
+
+        public LoadException loadException() { return cause; }
+    }
+}

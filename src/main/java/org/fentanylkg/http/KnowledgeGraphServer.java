@@ -1,0 +1,53 @@
+package org.fentanylkg.http;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.source.Sources;
+
+/**
+ * The SPARQL service: embedded Fuseki configured by {@code fuseki-config.ttl}, in the manner of
+ * {@link FusekiServer.Builder}:
+ * <pre>  FusekiServer server = KnowledgeGraphServer.create().config(path).port(3030).host("localhost").start();</pre>
+ */
+public final class KnowledgeGraphServer {
+    public static final int DEFAULT_PORT = 3030;
+
+    private Path config;
+    private int port = DEFAULT_PORT;
+    private String host = "localhost";
+
+    private KnowledgeGraphServer() {}
+
+    public static KnowledgeGraphServer create() { return new KnowledgeGraphServer(); }
+
+    /** The configuration file; by default the one packaged with the application (embedded default data). */
+    public KnowledgeGraphServer config(Path config) { this.config = config; return this; }
+
+    /** 0 picks a free port (tests). */
+    public KnowledgeGraphServer port(int port) { this.port = port; return this; }
+
+    /** The interface to bind: "localhost" by default, "0.0.0.0" for all. */
+    public KnowledgeGraphServer host(String host) { this.host = host; return this; }
+
+    /** Builds the knowledge graph and the server, without starting it. */
+    public FusekiServer build() throws IOException {
+        KnowledgeGraphAssembler.register();
+        Path file = config != null ? config : Sources.embeddedRoot().resolve(ServerConfig.FILE_NAME);
+        FusekiServer server = FusekiServer.create()
+                .parseConfig(ServerConfig.read(file))
+                .port(port)
+                .enablePing(true)
+                .build();
+        // The builder only knows "loopback or all"; bind the connector to the requested host instead.
+        for (Connector c : server.getJettyServer().getConnectors()) {
+            if (c instanceof ServerConnector sc) sc.setHost(host);
+        }
+        return server;
+    }
+
+    public FusekiServer start() throws IOException { return build().start(); }
+}

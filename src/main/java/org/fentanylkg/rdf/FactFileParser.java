@@ -1,0 +1,106 @@
+package org.fentanylkg.rdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangTriG;
+import org.apache.jena.riot.system.ParserProfile;
+import org.apache.jena.riot.system.RiotLib;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.tokens.Tokenizer;
+import org.apache.jena.riot.tokens.TokenizerText;
+import org.apache.jena.sparql.core.Quad;
+import org.fentanylkg.vocab.FKG;
+
+/**
+ * Reads a TriG fact file (see docs/authoring-facts.md) into {@link FactGraph}s, keeping the line of every
+ * quad so that each problem can be reported as file:line. RIOT's public parser API drops positions, so the
+ * parser profile is wrapped to see each quad with the line it was read on.
+ */
+public final class FactFileParser {
+
+    /** The predicates allowed in a fact file's default graph: evidence about its own fact graphs. */
+    public static final Set<Node> EVIDENCE_PREDICATES = Set.of(FKG.quote, FKG.dctSource, FKG.skosEditorialNote);
+
+    private FactFileParser() {}
+
+    private record LocatedQuad(Quad quad, long line) {}
+
+    /** Parses one file; problems go to {@code problems}; returns what could be read (empty on a syntax error). */
+    public static List<FactGraph> parse(Path file, ProblemCollector problems) {
+        List<LocatedQuad> quads = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            var errorHandler = problems.errorHandlerFor(file);
+            ParserProfile standard = RiotLib.profile(Lang.TRIG, file.toUri().toString(), errorHandler);
+            ParserProfile recording = (ParserProfile) Proxy.newProxyInstance(
+                    ParserProfile.class.getClassLoader(), new Class<?>[] {ParserProfile.class},
+                    (proxy, method, args) -> {
+                        Object result;
+                        try {
+                            result = method.invoke(standard, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        if (method.getName().equals("createQuad") && result instanceof Quad q) {
+                            quads.add(new LocatedQuad(q, (Long) args[4]));
+                        }
+                        return result;
+                    });
+            Tokenizer tokenizer = TokenizerText.create().source(in).errorHandler(errorHandler).build();
+            new LangTriG(tokenizer, recording, StreamRDFLib.sinkNull()).parse();
+        } catch (RiotException e) {
+            return List.of(); // already recorded by the error handler, with its line
+        } catch (IOException e) {
+            problems.add(Problem.at(file, 0, "cannot read: " + e.getMessage()));
+            return List.of();
+        }
+        return group(file, quads, problems);
+    }
+
+    private static List<FactGraph> group(Path file, List<LocatedQuad> quads, ProblemCollector problems) {
+        Map<Node, List<LocatedQuad>> byGraph = new LinkedHashMap<>();
+        List<LocatedQuad> defaultGraph = new ArrayList<>();
+        for (LocatedQuad lq : quads) {
+            if (lq.quad().isDefaultGraph()) defaultGraph.add(lq);
+            else byGraph.computeIfAbsent(lq.quad().getGraph(), g -> new ArrayList<>()).add(lq);
+        }
+        Map<Node, List<FactGraph.LocatedTriple>> evidence = new LinkedHashMap<>();
+        for (LocatedQuad lq : defaultGraph) {
+            Triple t = lq.quad().asTriple();
+            if (!byGraph.containsKey(t.getSubject())) {
+                problems.add(Problem.at(file, lq.line(), "the default graph may only hold evidence about this file's"
+                        + " fact graphs, but " + str(t.getSubject()) + " is not a fact graph of this file"));
+            } else if (!EVIDENCE_PREDICATES.contains(t.getPredicate())) {
+                problems.add(new Problem(file, lq.line(), t.getSubject().getURI(), "evidence must use fkg:quote,"
+                        + " dcterms:source or skos:editorialNote, not " + str(t.getPredicate())));
+            } else {
+                evidence.computeIfAbsent(t.getSubject(), s -> new ArrayList<>()).add(new FactGraph.LocatedTriple(t, lq.line()));
+            }
+        }
+        List<FactGraph> facts = new ArrayList<>();
+        byGraph.forEach((name, located) -> {
+            if (!name.isURI()) {
+                problems.add(Problem.at(file, located.get(0).line(), "a fact graph needs an IRI, not a blank node"));
+                return;
+            }
+            long firstLine = located.stream().mapToLong(LocatedQuad::line).min().orElse(0);
+            List<Triple> triples = located.stream().map(lq -> lq.quad().asTriple()).toList();
+            facts.add(new FactGraph(name, file, firstLine, triples, evidence.getOrDefault(name, List.of())));
+        });
+        return facts;
+    }
+
+    private static String str(Node n) { return n.isURI() ? "<" + n.getURI() + ">" : n.toString(); }
+}

@@ -1,0 +1,25 @@
+package org.fentanylkg.vocab;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * The named graphs of the dataset. The default graph is {@link #ASSERTED} ∪ {@link #INFERRED};
+ * each curated fact is also its own named graph under {@link FKG#FACT}, described in {@link #PROVENANCE}.
+ */
+public final class Graphs {
+    private Graphs() {}
+
+    /** The ontology (TBox). */
+    public static final Node ONTOLOGY = graph("ontology");
+    /** The report as text: document, paragraphs, sentences, offsets. */
+    public static final Node REPORT = graph("report");
+    /** Evidence of every fact graph: quotes located in the report, public sources. */
+    public static final Node PROVENANCE = graph("provenance");
+    /** Everything loaded from the repository: ontology, report, facts and provenance. */
+    public static final Node ASSERTED = graph("asserted");
+    /** What OWL 2 RL inference adds, and nothing else. */
+    public static final Node INFERRED = graph("inferred");
+
+    private static Node graph(String name) { return NodeFactory.createURI(FKG.GRAPH + name); }
+}
