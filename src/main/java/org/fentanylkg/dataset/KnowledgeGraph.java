@@ -2,7 +2,9 @@ package org.fentanylkg.dataset;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Symbol;
 import org.fentanylkg.inference.Closure;
 import org.fentanylkg.rdf.FactGraph;
 
@@ -12,6 +14,18 @@ import org.fentanylkg.rdf.FactGraph;
  * explanations) and figures about the build.
  */
 public record KnowledgeGraph(DatasetGraph dataset, Closure closure, List<FactGraph> facts, Figures figures) {
+
+    /** Where the dataset's context keeps its knowledge graph, so server modules can reach the closure. */
+    public static final Symbol CONTEXT_KEY = Symbol.create("https://w3id.org/fentanyl-kg/config#knowledgeGraph");
+
+    public KnowledgeGraph {
+        dataset.getContext().set(CONTEXT_KEY, this);
+    }
+
+    /** The knowledge graph a dataset was built as, if it was. */
+    public static Optional<KnowledgeGraph> of(DatasetGraph dataset) {
+        return Optional.ofNullable(dataset.getContext().get(CONTEXT_KEY));
+    }
 
     /** Triple counts and build times, for logs, the CLI and benchmarks. */
     public record Figures(long asserted, long inferred, long total, int factGraphs,

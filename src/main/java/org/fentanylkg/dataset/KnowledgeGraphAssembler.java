@@ -25,13 +25,8 @@ public final class KnowledgeGraphAssembler extends DatasetAssembler {
     public static final Resource TYPE = ResourceFactory.createResource(NS + "KnowledgeGraph");
     public static final Property SOURCES = ResourceFactory.createProperty(NS + "sources");
 
-    private static volatile KnowledgeGraph lastBuilt;
-
     /** Registers the assembler with Jena; call before a configuration is parsed. Idempotent. */
     public static void register() { AssemblerUtils.registerDataset(TYPE, new KnowledgeGraphAssembler()); }
-
-    /** The knowledge graph this assembler built most recently (the server's), for figures and explanations. */
-    public static KnowledgeGraph lastBuilt() { return lastBuilt; }
 
     @Override
     protected DatasetGraph createDataset(Assembler a, Resource root) {
@@ -39,9 +34,7 @@ public final class KnowledgeGraphAssembler extends DatasetAssembler {
         if (src == null) throw new AssemblerException(root, "fkgc:sources is required: the folder holding ontology/ and data/");
         Path path = src.isURIResource() ? Path.of(URI.create(src.asResource().getURI())) : Path.of(src.asLiteral().getLexicalForm());
         try {
-            KnowledgeGraph kg = KnowledgeGraphBuilder.build(path);
-            lastBuilt = kg;
-            return kg.dataset();
+            return KnowledgeGraphBuilder.build(path).dataset();
         } catch (LoadException e) {
             throw new SourcesRejected(e);
         } catch (IOException e) {

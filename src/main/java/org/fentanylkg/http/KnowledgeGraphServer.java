@@ -2,7 +2,11 @@ package org.fentanylkg.http;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
@@ -12,6 +16,7 @@ import org.fentanylkg.source.Sources;
  * The SPARQL service: embedded Fuseki configured by {@code fuseki-config.ttl}, in the manner of
  * {@link FusekiServer.Builder}:
  * <pre>  FusekiServer server = KnowledgeGraphServer.create().config(path).port(3030).host("localhost").start();</pre>
+ * Features beyond the SPARQL protocol are Fuseki modules ({@link ServerModules}), Fuseki's own extension point.
  */
 public final class KnowledgeGraphServer {
     public static final int DEFAULT_PORT = 3030;
@@ -19,6 +24,7 @@ public final class KnowledgeGraphServer {
     private Path config;
     private int port = DEFAULT_PORT;
     private String host = "localhost";
+    private final List<FusekiModule> modules = new ArrayList<>(ServerModules.defaults());
 
     private KnowledgeGraphServer() {}
 
@@ -33,11 +39,19 @@ public final class KnowledgeGraphServer {
     /** The interface to bind: "localhost" by default, "0.0.0.0" for all. */
     public KnowledgeGraphServer host(String host) { this.host = host; return this; }
 
+    /** Replaces the Fuseki modules (by default {@link ServerModules#defaults()}). */
+    public KnowledgeGraphServer modules(List<FusekiModule> modules) {
+        this.modules.clear();
+        this.modules.addAll(modules);
+        return this;
+    }
+
     /** Builds the knowledge graph and the server, without starting it. */
     public FusekiServer build() throws IOException {
         KnowledgeGraphAssembler.register();
         Path file = config != null ? config : Sources.embeddedRoot().resolve(ServerConfig.FILE_NAME);
         FusekiServer server = FusekiServer.create()
+                .fusekiModules(FusekiModules.create(modules))
                 .parseConfig(ServerConfig.read(file))
                 .port(port)
                 .enablePing(true)
