@@ -1,0 +1,24 @@
+package org.fentanylkg.http.api;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.server.DataAccessPointRegistry;
+import org.apache.jena.rdf.model.Model;
+import org.fentanylkg.explain.Explainer;
+import org.fentanylkg.http.ServerModules;
+
+/**
+ * Explanations over HTTP: {@code /api/explain?s=&p=&o=} (JSON) and {@code /explain?s=&p=&o=} (the HTML page the
+ * "why?" links of the resource pages point to).
+ */
+public final class ExplainModule implements FusekiModule {
+    @Override
+    public String name() { return "fentanyl-kg explanations"; }
+
+    @Override
+    public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model config) {
+        Explainer explainer = Explainer.of(ServerModules.knowledgeGraph(registry));
+        builder.addServlet("/api/explain", new ExplainServlet(explainer));
+        builder.addServlet("/explain", new ExplainPageServlet(explainer));
+    }
+}

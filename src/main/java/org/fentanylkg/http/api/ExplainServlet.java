@@ -1,0 +1,66 @@
+package org.fentanylkg.http.api;
+
+import com.google.gson.JsonObject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.apache.jena.graph.Triple;
+import org.fentanylkg.explain.Explainer;
+import org.fentanylkg.explain.Explanation;
+import org.fentanylkg.explain.ExplanationJson;
+import org.fentanylkg.explain.Labels;
+import org.fentanylkg.explain.TermException;
+import org.fentanylkg.explain.Terms;
+
+/** {@code GET /api/explain?s=...&p=...&o=...}: the explanation of a triple as JSON ({@link ExplanationJson}). */
+final class ExplainServlet extends HttpServlet {
+    private final Explainer explainer;
+    private final ExplanationJson json;
+
+    ExplainServlet(Explainer explainer) {
+        this.explainer = explainer;
+        this.json = new ExplanationJson(new Labels(explainer.knowledgeGraph().dataset()));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Triple t;
+        try {
+            t = triple(req);
+        } catch (TermException e) {
+            ApiResponses.error(resp, 400, e.getMessage(), e.part(), expected(e.part()));
+            return;
+        }
+        Optional<Explanation> why = explainer.explain(t);
+        if (why.isEmpty()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("status", 404);
+            o.addProperty("error", notInGraph(t));
+            o.add("triple", json.triple(t));
+            ApiResponses.json(resp, 404, o);
+            return;
+        }
+        ApiResponses.json(resp, 200, json.json(why.get()));
+    }
+
+    /** The triple of s, p and o; a part given twice is an error too. */
+    static Triple triple(HttpServletRequest req) throws TermException {
+        for (String part : new String[] {"s", "p", "o"}) {
+            String[] values = req.getParameterValues(part);
+            if (values != null && values.length > 1) throw new TermException(part, "given " + values.length + " times; give one value");
+        }
+        return Terms.triple(ApiResponses.single(req, "s"), ApiResponses.single(req, "p"), ApiResponses.single(req, "o"));
+    }
+
+    static String expected(String part) {
+        return part.equals("o") ? "an IRI, a prefixed name, or a literal in N-Triples form such as \"1959\"^^<http://www.w3.org/2001/XMLSchema#gYear>"
+                : "an IRI (bare or in <>) or a prefixed name such as " + (part.equals("s") ? "fkr:4-piperidone" : "fkg:precursorOf");
+    }
+
+    static String notInGraph(Triple t) {
+        return "the graph holds no such triple (neither asserted nor inferred): " + Terms.shortForm(t.getSubject()) + " "
+                + Terms.shortForm(t.getPredicate()) + " " + Terms.shortForm(t.getObject());
+    }
+}

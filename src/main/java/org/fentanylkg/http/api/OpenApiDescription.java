@@ -1,0 +1,288 @@
+package org.fentanylkg.http.api;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.jena.riot.WebContent;
+import org.fentanylkg.queries.QueryParameter;
+import org.fentanylkg.queries.SavedQuery;
+import org.fentanylkg.queries.SavedQueryCatalog;
+
+/**
+ * The OpenAPI 3 description of the API: one operation per saved query (its grlc title, description, tags
+ * and typed parameters, as grlc builds its Swagger spec), the catalogue, and the explanation endpoint.
+ */
+final class OpenApiDescription {
+    static final String VERSION = "3.0.3";
+
+    private OpenApiDescription() {}
+
+    static JsonObject build(SavedQueryCatalog catalog) {
+        JsonObject doc = new JsonObject();
+        doc.addProperty("openapi", VERSION);
+        JsonObject info = new JsonObject();
+        info.addProperty("title", "fentanyl-kg API");
+        info.addProperty("version", "0.1.0");
+        info.addProperty("description", "Saved SPARQL queries over the fentanyl-kg knowledge graph (U.S.-Mexico fentanyl policy,"
+                + " CRS In Focus IF10400), run as REST calls in the manner of grlc, and explanations of every inferred"
+                + " triple. Query results come as SPARQL JSON, CSV or TSV (Accept header, or a .json/.csv/.tsv suffix);"
+                + " limit and offset page through them. The SPARQL endpoint itself is /kg/sparql.");
+        doc.add("info", info);
+
+        JsonArray tags = new JsonArray();
+        tags.add(tag("catalogue", "The saved queries and their parameters"));
+        tags.add(tag("explanations", "Why the graph holds a triple"));
+        TreeSet<String> queryTags = new TreeSet<>();
+        catalog.all().forEach(q -> queryTags.addAll(q.tags()));
+        queryTags.forEach(t -> tags.add(tag(t, null)));
+        doc.add("tags", tags);
+
+        JsonObject paths = new JsonObject();
+        paths.add("/api/queries", get(listOperation()));
+        for (SavedQuery q : catalog.all()) paths.add("/api/queries/" + q.name(), get(queryOperation(q)));
+        paths.add("/api/explain", get(explainOperation()));
+        doc.add("paths", paths);
+        doc.add("components", components());
+        return doc;
+    }
+
+    private static JsonObject listOperation() {
+        JsonObject op = new JsonObject();
+        op.addProperty("operationId", "listQueries");
+        op.addProperty("summary", "List the saved queries");
+        op.addProperty("description", "Every saved query with its title, description, tags, parameters, result variables and SPARQL text.");
+        op.add("tags", strings(List.of("catalogue")));
+        JsonObject responses = new JsonObject();
+        responses.add("200", response("The saved queries", ApiResponses.JSON, ref("Catalogue")));
+        op.add("responses", responses);
+        return op;
+    }
+
+    private static JsonObject queryOperation(SavedQuery q) {
+        JsonObject op = new JsonObject();
+        op.addProperty("operationId", q.name());
+        op.addProperty("summary", q.title());
+        op.addProperty("description", q.description() + "\n\n```sparql\n" + q.sparql() + "```");
+        op.add("tags", strings(q.tags().isEmpty() ? List.of("catalogue") : q.tags()));
+        JsonArray params = new JsonArray();
+        for (QueryParameter p : q.parameters()) params.add(parameter(p));
+        params.add(paging(SavedQuery.LIMIT, "The most rows to return (within any LIMIT of the query itself)."));
+        params.add(paging(SavedQuery.OFFSET, "Rows to skip first."));
+        if (q.pagination() > 0) {
+            JsonObject page = paging(SavedQuery.PAGE, "Page number (" + q.pagination() + " rows a page), from 1.");
+            page.getAsJsonObject("schema").addProperty("minimum", 1);
+            params.add(page);
+        }
+        op.add("parameters", params);
+        JsonObject responses = new JsonObject();
+        JsonObject ok = new JsonObject();
+        ok.addProperty("description", q.queryType() + " results");
+        JsonObject content = new JsonObject();
+        if (q.query().isConstructType() || q.query().isDescribeType()) {
+            for (String t : List.of(WebContent.contentTypeTurtle, WebContent.contentTypeNTriples, WebContent.contentTypeJSONLD)) {
+                content.add(t, schema(stringSchema()));
+            }
+        } else {
+            content.add(WebContent.contentTypeResultsJSON, schema(ref("SparqlResults")));
+            content.add(WebContent.contentTypeTextCSV, schema(stringSchema()));
+            content.add(WebContent.contentTypeTextTSV, schema(stringSchema()));
+        }
+        ok.add("content", content);
+        responses.add("200", ok);
+        responses.add("400", response("A parameter is missing, of the wrong type or outside its enumeration", ApiResponses.JSON, ref("Error")));
+        op.add("responses", responses);
+        return op;
+    }
+
+    private static JsonObject explainOperation() {
+        JsonObject op = new JsonObject();
+        op.addProperty("operationId", "explain");
+        op.addProperty("summary", "Why does the graph hold this triple?");
+        op.addProperty("description", "The derivation of an inferred triple: the OWL 2 RL rule and the axiom that licensed it,"
+                + " and its premises, recursively, down to asserted triples; each asserted triple with its evidence (the"
+                + " fact graph, the report's words and sentence, or the public source). An asserted triple explains as"
+                + " \"asserted\" with its evidence. The same explanation as a page: /explain?s=...&p=...&o=...");
+        op.add("tags", strings(List.of("explanations")));
+        JsonArray params = new JsonArray();
+        params.add(explainParameter("s", "The subject: an IRI (bare or in <>), or a prefixed name such as fkr:4-piperidone.",
+                "https://w3id.org/fentanyl-kg/id/4-piperidone"));
+        params.add(explainParameter("p", "The predicate: an IRI or a prefixed name such as rdf:type (or a).",
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"));
+        params.add(explainParameter("o", "The object: an IRI, a prefixed name, or a literal in N-Triples form such as"
+                + " \"1959\"^^<http://www.w3.org/2001/XMLSchema#gYear>.", "https://w3id.org/fentanyl-kg/ontology#FentanylPrecursor"));
+        op.add("parameters", params);
+        JsonObject responses = new JsonObject();
+        responses.add("200", response("The explanation", ApiResponses.JSON, ref("Explanation")));
+        responses.add("400", response("s, p or o cannot be read", ApiResponses.JSON, ref("Error")));
+        responses.add("404", response("The graph does not hold the triple", ApiResponses.JSON, ref("Error")));
+        op.add("responses", responses);
+        return op;
+    }
+
+    private static JsonObject parameter(QueryParameter p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", p.name());
+        o.addProperty("in", "query");
+        o.addProperty("required", p.required());
+        o.addProperty("description", "Substitutes ?" + p.variable() + " in the query: " + p.expected()
+                + (p.optional() ? ". Optional: absent, the variable stays unbound." : "."));
+        JsonObject schema = new JsonObject();
+        switch (p.kind()) {
+            case IRI -> { schema.addProperty("type", "string"); schema.addProperty("format", "uri"); }
+            case NUMBER -> schema.addProperty("type", "number");
+            case TYPED -> typed(schema, p.datatype());
+            default -> schema.addProperty("type", "string");
+        }
+        if (!p.enumeration().isEmpty()) schema.add("enum", strings(p.enumeration()));
+        p.defaultValue().ifPresent(d -> schema.addProperty("default", d));
+        o.add("schema", schema);
+        return o;
+    }
+
+    /** OpenAPI's nearest type for an XSD datatype; the lexical form is what is sent either way. */
+    private static void typed(JsonObject schema, String datatype) {
+        String local = datatype.substring(datatype.lastIndexOf('#') + 1);
+        switch (local) {
+            case "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
+                 "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte" -> schema.addProperty("type", "integer");
+            case "decimal", "double", "float" -> schema.addProperty("type", "number");
+            case "boolean" -> schema.addProperty("type", "boolean");
+            case "date" -> { schema.addProperty("type", "string"); schema.addProperty("format", "date"); }
+            case "dateTime" -> { schema.addProperty("type", "string"); schema.addProperty("format", "date-time"); }
+            default -> { schema.addProperty("type", "string"); schema.addProperty("format", datatype); }
+        }
+    }
+
+    private static JsonObject paging(String name, String description) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", name);
+        o.addProperty("in", "query");
+        o.addProperty("required", false);
+        o.addProperty("description", description);
+        JsonObject schema = new JsonObject();
+        schema.addProperty("type", "integer");
+        schema.addProperty("minimum", 0);
+        o.add("schema", schema);
+        return o;
+    }
+
+    private static JsonObject explainParameter(String name, String description, String example) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", name);
+        o.addProperty("in", "query");
+        o.addProperty("required", true);
+        o.addProperty("description", description);
+        o.add("schema", stringSchema());
+        o.addProperty("example", example);
+        return o;
+    }
+
+    private static JsonObject components() {
+        JsonObject schemas = new JsonObject();
+        JsonObject error = object();
+        props(error).add("status", type("integer"));
+        props(error).add("error", type("string"));
+        props(error).add("parameter", type("string"));
+        props(error).add("expected", type("string"));
+        error.add("required", strings(List.of("status", "error")));
+        schemas.add("Error", error);
+
+        JsonObject results = object();
+        results.addProperty("description", "SPARQL 1.1 Query Results JSON Format (https://www.w3.org/TR/sparql11-results-json/)");
+        JsonObject head = object();
+        props(head).add("vars", array(type("string")));
+        props(results).add("head", head);
+        JsonObject body = object();
+        props(body).add("bindings", array(object()));
+        props(results).add("results", body);
+        props(results).add("boolean", type("boolean"));
+        schemas.add("SparqlResults", results);
+
+        JsonObject catalogue = object();
+        props(catalogue).add("count", type("integer"));
+        props(catalogue).add("queries", array(object()));
+        schemas.add("Catalogue", catalogue);
+
+        JsonObject explanation = object();
+        explanation.addProperty("description", "An explanation: the triple, \"asserted\" with its evidence, or \"inferred\" with"
+                + " the rule, the axioms and the premises (explanations themselves).");
+        props(explanation).add("triple", object());
+        props(explanation).add("text", type("string"));
+        JsonObject status = type("string");
+        status.add("enum", strings(List.of("asserted", "inferred")));
+        props(explanation).add("status", status);
+        props(explanation).add("rule", type("string"));
+        props(explanation).add("ruleDescription", type("string"));
+        props(explanation).add("axioms", array(object()));
+        props(explanation).add("premises", array(ref("Explanation")));
+        props(explanation).add("evidence", array(object()));
+        schemas.add("Explanation", explanation);
+
+        JsonObject c = new JsonObject();
+        c.add("schemas", schemas);
+        return c;
+    }
+
+    private static JsonObject get(JsonObject op) {
+        JsonObject o = new JsonObject();
+        o.add("get", op);
+        return o;
+    }
+
+    private static JsonObject tag(String name, String description) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", name);
+        if (description != null) o.addProperty("description", description);
+        return o;
+    }
+
+    private static JsonObject response(String description, String contentType, JsonObject schema) {
+        JsonObject o = new JsonObject();
+        o.addProperty("description", description);
+        JsonObject content = new JsonObject();
+        content.add(contentType, schema(schema));
+        o.add("content", content);
+        return o;
+    }
+
+    private static JsonObject schema(JsonObject schema) {
+        JsonObject o = new JsonObject();
+        o.add("schema", schema);
+        return o;
+    }
+
+    private static JsonObject ref(String name) {
+        JsonObject o = new JsonObject();
+        o.addProperty("$ref", "#/components/schemas/" + name);
+        return o;
+    }
+
+    private static JsonObject stringSchema() { return type("string"); }
+
+    private static JsonObject type(String type) {
+        JsonObject o = new JsonObject();
+        o.addProperty("type", type);
+        return o;
+    }
+
+    private static JsonObject object() {
+        JsonObject o = type("object");
+        o.add("properties", new JsonObject());
+        return o;
+    }
+
+    private static JsonObject props(JsonObject object) { return object.getAsJsonObject("properties"); }
+
+    private static JsonObject array(JsonObject items) {
+        JsonObject o = type("array");
+        o.add("items", items);
+        return o;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray a = new JsonArray();
+        values.forEach(a::add);
+        return a;
+    }
+}
