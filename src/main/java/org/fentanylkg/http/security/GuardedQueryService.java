@@ -1,0 +1,103 @@
+package org.fentanylkg.http.security;
+
+import java.util.Optional;
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.system.Prefixes;
+import org.apache.jena.riot.web.HttpNames;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.web.HttpSC;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fuseki's SPARQL query operation with the public endpoint's limits: the query length, the query policy
+ * ({@link QueryPolicy}: no SERVICE, no java: extensions), no JSONP or XSLT parameters, and the result cap
+ * ({@link ResultCap}). The query timeout is Fuseki's own (the context's {@code arq:queryTimeout}, which also
+ * bounds the protocol's {@code timeout=} parameter); a query cut by it gets 503 "Query timed out".
+ */
+public final class GuardedQueryService extends SPARQL_QueryDataset {
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedQueryService.class);
+
+    /**
+     * Fuseki parameters refused here: {@code callback} (JSONP) writes the caller's text in front of the
+     * results, and {@code stylesheet} puts a caller-chosen URL, unescaped, in an XML processing instruction;
+     * both let a link make the server answer with attacker-written content (reflected XSS).
+     */
+    static final java.util.List<String> REFUSED_PARAMS = java.util.List.of("callback", "stylesheet");
+
+    private final SecuritySettings settings;
+
+    public GuardedQueryService(SecuritySettings settings) { this.settings = settings; }
+
+    @Override
+    public void validate(HttpAction action) {
+        super.validate(action);
+        for (String p : REFUSED_PARAMS) {
+            if (action.getRequestParameter(p) != null) {
+                ServletOps.errorBadRequest("The '" + p + "' parameter is not supported on this server");
+            }
+        }
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        if (queryString != null && queryString.length() > settings.maxQueryLength()) {
+            // In a GET the query is part of the URI (414); otherwise it is the request body (413).
+            int status = HttpNames.METHOD_GET.equals(action.getRequestMethod()) ? HttpSC.URI_TOO_LONG_414 : HttpSC.PAYLOAD_TOO_LARGE_413;
+            ServletOps.error(status, "The query is " + queryString.length() + " characters long; this server accepts queries of at most "
+                    + settings.maxQueryLength() + " characters");
+        }
+        super.execute(queryString, action);
+    }
+
+    @Override
+    protected void validateQuery(HttpAction action, Query query) {
+        super.validateQuery(action, query);
+        Optional<String> refusal = QueryPolicy.check(query, settings.serviceAllowed());
+        refusal.ifPresent(ServletOps::errorBadRequest);
+    }
+
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        return super.createQueryExec(action, ResultCap.limited(query, settings.resultCap()), dataset);
+    }
+
+    @Override
+    protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String queryStringLog) {
+        long cap = settings.resultCap();
+        action.setResponseHeader(ResultCap.HEADER_LIMIT, Long.toString(cap));
+        QueryExecResult result;
+        boolean capped;
+        if (query.isSelectType()) {
+            var rows = ResultCap.rows(exec.select(), cap);
+            result = new QueryExecResult(rows.value());
+            capped = rows.capped();
+        } else if (query.isConstructType()) {
+            var quads = ResultCap.quads(exec.constructQuads(), cap);
+            quads.value().prefixes().putAll(Prefixes.adapt(query.getPrefixMapping()));
+            result = new QueryExecResult(quads.value());
+            capped = quads.capped();
+        } else if (query.isDescribeType()) {
+            var triples = ResultCap.triples(exec.describeTriples(), cap);
+            triples.value().getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
+            result = new QueryExecResult(triples.value());
+            capped = triples.capped();
+        } else if (query.isJsonType()) {
+            var items = ResultCap.json(exec.execJsonItems(), cap);
+            result = new QueryExecResult(items.value());
+            capped = items.capped();
+        } else {
+            return super.executeQuery(action, exec, query, queryStringLog);
+        }
+        if (capped) {
+            action.setResponseHeader(ResultCap.HEADER_CAPPED, "true");
+            LOG.info("[{}] answer capped at {} {}", action.id, cap, query.isSelectType() || query.isJsonType() ? "rows" : "triples");
+        }
+        return result;
+    }
+}

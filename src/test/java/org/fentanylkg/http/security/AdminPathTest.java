@@ -1,0 +1,115 @@
+package org.fentanylkg.http.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.fentanylkg.dataset.SourceFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The administrative path is off by default; on, it is behind HTTP basic authentication; Fuseki's own admin
+ * paths are never reachable. A reload swaps in a graph rebuilt from the sources, or keeps the old one when the
+ * sources have problems.
+ */
+class AdminPathTest {
+    /** Fuseki's admin and control paths (FMod_Admin, stats, tasks, compact, ...): none is installed. */
+    static final List<String> FUSEKI_ADMIN = List.of("/$/datasets", "/$/datasets/kg", "/$/backup/kg", "/$/backups-list",
+            "/$/server", "/$/stats", "/$/stats/kg", "/$/tasks", "/$/compact/kg", "/$/logs", "/$/sleep", "/$/reload");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+
+    @TempDir static Path dir;
+    private static TestServer plain;
+    private static TestServer admin;
+    private static Path sources;
+
+    @BeforeAll
+    static void start() throws Exception {
+        plain = TestServer.start();
+        sources = SourceFixture.copyRepository(dir.resolve("repo"));
+        copyFolder(Path.of("queries"), sources.resolve("queries")); // the saved-query API serves them
+        Path passwd = Files.writeString(dir.resolve("admin.passwd"), "operator: correct-horse\n");
+        admin = TestServer.config().set("adminPasswordFile", passwd.toString()).sources(sources).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        plain.close();
+        admin.close();
+    }
+
+    static void copyFolder(Path from, Path to) throws java.io.IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName().toString()));
+        }
+    }
+
+    private static HttpResponse<String> send(TestServer s, String method, String path, String user, String password) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.base() + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void byDefaultNoAdministrativePathExists() throws Exception {
+        for (String path : FUSEKI_ADMIN) {
+            for (String method : new String[] {"GET", "POST"}) {
+                assertEquals(404, send(plain, method, path, null, null).statusCode(), method + " " + path);
+            }
+        }
+    }
+
+    @Test
+    void withAPasswordFileReloadRequiresAuthentication() throws Exception {
+        var anonymous = send(admin, "POST", "/$/reload", null, null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), anonymous.headers().toString());
+        assertEquals(401, send(admin, "POST", "/$/reload", "operator", "wrong").statusCode());
+        assertEquals(401, send(admin, "POST", "/$/reload", "nobody", "correct-horse").statusCode());
+        assertEquals(405, send(admin, "GET", "/$/reload", "operator", "correct-horse").statusCode());
+    }
+
+    @Test
+    void fusekisAdminPathsStayClosedEvenWithCredentials() throws Exception {
+        for (String path : FUSEKI_ADMIN) {
+            if (path.equals("/$/reload")) continue;
+            assertEquals(404, send(admin, "POST", path, "operator", "correct-horse").statusCode(), path);
+            assertEquals(404, send(admin, "GET", path, null, null).statusCode(), path);
+        }
+    }
+
+    @Test
+    void reloadSwapsInTheNewGraphOrKeepsTheOld() throws Exception {
+        assertEquals(List.of("6003"), TestServer.csvRows(admin.query(COUNT)));
+        // A smaller, valid source set: without the appropriations file, 5 824 triples (`validate` agrees).
+        Files.move(sources.resolve("data/facts/appropriations.trig"), dir.resolve("appropriations.trig"));
+        var ok = send(admin, "POST", "/$/reload", "operator", "correct-horse");
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(ok.body().contains("5824 triples"), ok.body());
+        assertEquals(List.of("5824"), TestServer.csvRows(admin.query(COUNT)));
+
+        SourceFixture.addFactFile(sources, "broken.trig", "fact:broken { fkr:fentanyl rdfs:label \"unterminated }\n");
+        var bad = send(admin, "POST", "/$/reload", "operator", "correct-horse");
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("broken.trig:10"), bad.body());
+        assertTrue(bad.body().contains("the previous graph is still served"), bad.body());
+        assertEquals(List.of("5824"), TestServer.csvRows(admin.query(COUNT)));
+        Files.delete(sources.resolve("data/facts/broken.trig"));
+        Files.move(dir.resolve("appropriations.trig"), sources.resolve("data/facts/appropriations.trig"));
+    }
+}
