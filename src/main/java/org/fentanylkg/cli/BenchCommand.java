@@ -1,29 +1,81 @@
 package org.fentanylkg.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.fentanylkg.bench.QueryLatencyBench;
+import org.fentanylkg.bench.BenchmarkSuite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Prints start-to-first-answer and per-query latency figures. */
-@Command(name = "bench-queries", description = "Benchmark: time to first answer and median latency of each saved query over HTTP.")
+/** Runs the benchmarks, prints the table and writes docs/benchmarks.md. */
+@Command(name = "bench", aliases = "bench-queries", description = {
+        "Benchmarks (figures, not tests): query speed of fentanyl-kg against plain Fuseki (b) and Fuseki with Jena's"
+                + " OWL reasoner (c) over HTTP; closure time and heap against size on synthetic graphs; start to first"
+                + " answer against plain Fuseki; heap of the report graph.",
+        "Prints a table and writes the report (default docs/benchmarks.md, and its figures as .properties)."})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--config", defaultValue = "fuseki-config.ttl", description = "Service configuration (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Service configuration (default: ./fuseki-config.ttl if present, else the packaged one).")
     Path config;
 
-    @Option(names = "--queries", defaultValue = "queries", description = "Folder of .rq files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--queries", defaultValue = "queries", paramLabel = "DIR", description = "Folder of saved queries (default: ${DEFAULT-VALUE}).")
     Path queries;
 
-    @Option(names = "--warmup", defaultValue = "20", description = "Warm-up runs per query (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Option(names = "--out", defaultValue = "docs/benchmarks.md", paramLabel = "FILE", description = "The report to write (default: ${DEFAULT-VALUE}); 'none' to write nothing.")
+    String out;
 
-    @Option(names = "--runs", defaultValue = "100", description = "Measured runs per query (default: ${DEFAULT-VALUE}).")
-    int runs;
+    @Option(names = "--baseline", paramLabel = "FILE", description = "The .properties of an earlier run: the report adds a before/after table.")
+    Path baseline;
+
+    @Option(names = "--only", split = ",", paramLabel = "PART", description = "Run only these parts: queries, scale, start (default: all).")
+    List<String> only;
+
+    @Option(names = "--clients", defaultValue = "4", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "2", description = "Measured seconds per query, system and round (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "Alternating rounds of (a) and (b) per query (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--owl-timeout", defaultValue = "20", paramLabel = "SECONDS", description = "Bound on one query of (c), Fuseki with OWL Micro (default: ${DEFAULT-VALUE}).")
+    int owlTimeout;
+
+    @Option(names = "--sizes", split = ",", defaultValue = "10000,100000,1000000", paramLabel = "N",
+            description = "Synthetic sizes in asserted triples (default: ${DEFAULT-VALUE}; add 10000000 for 10^7, ~18 GB heap).")
+    List<Long> sizes;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic generator (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--jena-timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Bound on Jena's rule reasoner at each size (default: ${DEFAULT-VALUE}).")
+    int jenaTimeout;
+
+    @Option(names = "--starts", defaultValue = "3", description = "Starts of each server to time (default: ${DEFAULT-VALUE}).")
+    int starts;
+
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        new QueryLatencyBench(config, queries, warmup, runs).run(System.out);
+        Path cfg = config;
+        if (cfg == null && Path.of("fuseki-config.ttl").toFile().isFile()) cfg = Path.of("fuseki-config.ttl");
+        List<String> parts = only == null ? List.of("queries", "scale", "start") : only;
+        for (String p : parts) {
+            if (!List.of("queries", "scale", "start").contains(p)) throw new IllegalArgumentException("--only: unknown part '" + p + "' (queries, scale, start)");
+        }
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && spec.name().equals(args.get(0)) || !args.isEmpty() && args.get(0).equals("bench-queries")) args.remove(0);
+        BenchmarkSuite suite = BenchmarkSuite.create().config(cfg).queries(queries).clients(clients)
+                .measure(Duration.ofMillis((long) (seconds * 1000))).rounds(rounds).owlTimeout(Duration.ofSeconds(owlTimeout))
+                .sizes(sizes).seed(seed).jenaBound(Duration.ofSeconds(jenaTimeout)).startRepeats(starts)
+                .parts(parts.contains("queries"), parts.contains("scale"), parts.contains("start"))
+                .command(("fentanyl-kg bench " + String.join(" ", args)).trim());
+        suite.runAndReport(System.out, out.equals("none") ? null : Path.of(out), baseline);
         return 0;
     }
 }

@@ -1,0 +1,316 @@
+package org.fentanylkg.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The report of one benchmark run: {@code docs/benchmarks.md} for people and {@code docs/benchmarks.properties}
+ * with every figure for machines (and as the baseline of a later run's before/after). Every figure in both
+ * comes from the run; nothing is typed by hand.
+ */
+final class BenchmarkReport {
+    private final BenchmarkSuite.Results r;
+    private final Properties baseline;
+    private final Properties figures = new Properties();
+
+    BenchmarkReport(BenchmarkSuite.Results r, Path baselineFile) throws IOException {
+        this.r = r;
+        this.baseline = new Properties();
+        if (baselineFile != null) {
+            if (!Files.isReadable(baselineFile)) throw new IOException(baselineFile + ": baseline figures not found");
+            try (Reader in = Files.newBufferedReader(baselineFile, StandardCharsets.UTF_8)) {
+                baseline.load(in);
+            }
+        }
+        collect();
+    }
+
+    static Path figuresFile(Path markdown) {
+        String name = markdown.getFileName().toString().replaceFirst("\\.md$", "");
+        return markdown.resolveSibling(name + ".properties");
+    }
+
+    void write(Path markdown) throws IOException {
+        if (markdown.getParent() != null) Files.createDirectories(markdown.getParent());
+        Files.writeString(markdown, markdown(), StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(figuresFile(markdown), StandardCharsets.UTF_8)) {
+            // Sorted, so two runs diff line by line.
+            TreeMap<Object, Object> sorted = new TreeMap<>(figures);
+            w.write("# Figures of the benchmark run of " + r.started().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " (" + r.command() + ")\n");
+            for (var e : sorted.entrySet()) w.write(e.getKey() + "=" + e.getValue() + "\n");
+        }
+    }
+
+    // ---- figures, flat
+
+    private void collect() {
+        put("run.started", r.started().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        if (r.queries() != null) {
+            double minAb = Double.MAX_VALUE;
+            for (QuerySpeedBench.Row row : r.queries().rows()) {
+                String k = "query." + row.query() + ".";
+                put(k + "a.qps", f1(row.a().throughput()));
+                put(k + "b.qps", f1(row.b().throughput()));
+                put(k + "a.p50_ms", f2(row.a().p50()));
+                put(k + "a.p99_ms", f2(row.a().p99()));
+                put(k + "ab", f2(row.ab()));
+                if (row.ac() != null) put(k + "ac", f1(row.ac()));
+                put(k + "c.status", row.cStatus());
+                put(k + "served_ms", f2(row.txnMemMs()));
+                put(k + "general_ms", f2(row.generalMs()));
+                minAb = Math.min(minAb, row.ab());
+            }
+            put("query.min_ab", f2(minAb));
+        }
+        if (r.scale() != null) {
+            for (ScaleBench.Size s : r.scale().sizes()) {
+                String k = "scale." + s.target() + ".";
+                put(k + "asserted", Long.toString(s.asserted()));
+                put(k + "parse_ms", f1(s.parseMs()));
+                put(k + "closure_ms", f1(s.closureMs()));
+                put(k + "inferred", Long.toString(s.inferred()));
+                put(k + "peak_heap_mb", f1(s.peakHeapMb()));
+                put(k + "live_heap_mb", f1(s.liveHeapMb()));
+                if (s.jena().containsKey("closure_ms")) put(k + "jena_ms", s.jena().get("closure_ms"));
+            }
+            exponent().ifPresent(e -> put("scale.exponent", f2(e)));
+        }
+        if (r.start() != null) {
+            put("start.ours_ms", Long.toString(r.start().oursMedian()));
+            put("start.fuseki_ms", Long.toString(r.start().fusekiMedian()));
+            put("start.store_ms", Long.toString(r.start().storeMedian()));
+            if (r.start().oursHeapAfterGcKb() != null) put("start.ours_heap_after_gc_mb", f1(r.start().oursHeapAfterGcKb() / 1024.0));
+        }
+    }
+
+    private void put(String k, String v) { figures.setProperty(k, v); }
+
+    private java.util.Optional<Double> exponent() {
+        List<ScaleBench.Size> s = r.scale().sizes();
+        ScaleBench.Size from = s.stream().filter(x -> x.target() == 10_000).findFirst().orElse(s.isEmpty() ? null : s.get(0));
+        ScaleBench.Size to = s.stream().filter(x -> x.target() == 1_000_000).findFirst().orElse(s.isEmpty() ? null : s.get(s.size() - 1));
+        if (from == null || to == null || from == to) return java.util.Optional.empty();
+        return java.util.Optional.of(ScaleBench.Figures.exponent(from, to));
+    }
+
+    private ScaleBench.Size size(long target) {
+        return r.scale() == null ? null : r.scale().sizes().stream().filter(x -> x.target() == target).findFirst().orElse(null);
+    }
+
+    // ---- targets
+
+    private record Target(String target, String figure, String met) {}
+
+    private List<Target> targets() {
+        List<Target> t = new ArrayList<>();
+        if (r.queries() != null) {
+            QuerySpeedBench.Row worst = r.queries().rows().stream().min((x, y) -> Double.compare(x.ab(), y.ab())).orElseThrow();
+            long below = r.queries().rows().stream().filter(x -> x.ab() < 0.9).count();
+            t.add(new Target("a/b ≥ 0.9 for every saved query",
+                    String.format(Locale.ROOT, "lowest a/b %.2f (%s); %d of %d queries below 0.9", worst.ab(), worst.query(), below, r.queries().rows().size()),
+                    below == 0 ? "met" : "missed"));
+            long ok = r.queries().rows().stream().filter(x -> !x.cStatus().equals("same") || (x.ac() != null && x.ac() >= 20)).count();
+            long wrong = r.queries().rows().stream().filter(x -> x.cStatus().startsWith("different")).count();
+            long dnf = r.queries().rows().stream().filter(x -> x.cStatus().startsWith("DNF")).count();
+            long fast = r.queries().rows().stream().filter(x -> x.cStatus().equals("same") && x.ac() != null && x.ac() >= 20).count();
+            t.add(new Target("a/c ≥ 20, or (c) does not finish or answers wrongly",
+                    String.format(Locale.ROOT, "%d of %d queries: (c) wrong on %d, did not finish on %d, right but ≥ 20× slower on %d",
+                            ok, r.queries().rows().size(), wrong, dnf, fast),
+                    ok == r.queries().rows().size() ? "met" : "missed"));
+        }
+        ScaleBench.Size m = size(1_000_000);
+        if (m != null) {
+            t.add(new Target("closure ≤ parse+load at 10⁶ asserted triples",
+                    String.format(Locale.ROOT, "closure %.0f ms, parse+load %.0f ms (%.2f×)", m.closureMs(), m.parseMs(), m.closureMs() / m.parseMs()),
+                    m.closureMs() <= m.parseMs() ? "met" : "missed"));
+        }
+        if (r.scale() != null) {
+            exponent().ifPresent(e -> t.add(new Target("growth exponent of closure time 10⁴ → 10⁶ ≤ 1.1",
+                    String.format(Locale.ROOT, "%.2f", e), e <= 1.1 ? "met" : "missed")));
+        }
+        if (r.start() != null) {
+            double ratio = (double) r.start().oursMedian() / r.start().fusekiMedian();
+            double storeRatio = (double) r.start().storeMedian() / r.start().fusekiMedian();
+            t.add(new Target("start to first answer ≤ 1.5× plain Fuseki",
+                    String.format(Locale.ROOT, "serve (builds and infers at start) %d ms vs %d ms (%.2f×); serve --tdb2 %d ms (%.2f×)",
+                            r.start().oursMedian(), r.start().fusekiMedian(), ratio, r.start().storeMedian(), storeRatio),
+                    ratio <= 1.5 ? "met" : storeRatio <= 1.5 ? "met with --tdb2 only" : "missed"));
+            Long kb = r.start().oursHeapAfterGcKb();
+            t.add(new Target("heap ≤ 256 MiB for the report graph",
+                    String.format(Locale.ROOT, "started with -Xmx256m and answered %d saved queries (%d not); %s in use after full GC",
+                            r.start().savedQueriesAnswered(), r.start().failed().size(), kb == null ? "(jcmd not available)" : String.format(Locale.ROOT, "%.1f MiB", kb / 1024.0)),
+                    kb == null ? "unknown" : kb <= 256 * 1024 && r.start().failed().isEmpty() ? "met" : "missed"));
+        }
+        return t;
+    }
+
+    // ---- text
+
+    /** The table printed at the end of the run. */
+    String summary() {
+        StringBuilder b = new StringBuilder();
+        b.append("Targets\n");
+        for (Target t : targets()) b.append(String.format("  %-7s %-55s %s%n", t.met(), t.target(), t.figure()));
+        if (r.queries() != null) {
+            b.append(String.format("%n  %-36s %6s %9s %9s %7s %9s %8s  %s%n", "saved query", "rows", "a q/s", "b q/s", "a/b", "c q/s", "a/c", "(c) answers"));
+            for (QuerySpeedBench.Row row : r.queries().rows()) {
+                b.append(String.format(Locale.ROOT, "  %-36s %6d %9.1f %9.1f %7.2f %9s %8s  %s%n", row.query(), row.rows(),
+                        row.a().throughput(), row.b().throughput(), row.ab(),
+                        row.c() == null ? "-" : String.format(Locale.ROOT, "%.1f", row.c().throughput()),
+                        row.ac() == null ? "-" : String.format(Locale.ROOT, "%.1f", row.ac()), row.cStatus()));
+            }
+        }
+        return b.toString();
+    }
+
+    String markdown() {
+        StringBuilder b = new StringBuilder();
+        b.append("# Benchmarks\n\n");
+        b.append("Generated by `").append(r.command()).append("` on ")
+                .append(r.started().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))).append(". ")
+                .append("Every figure below comes from that run; do not edit this file, run the command again. ")
+                .append("The same figures, machine-readable, are in `").append("benchmarks.properties").append("`.\n\n");
+
+        b.append("## Machine\n\n| | |\n|---|---|\n");
+        for (Map.Entry<String, String> e : r.machine().entrySet()) b.append("| ").append(e.getKey()).append(" | ").append(cell(e.getValue())).append(" |\n");
+        b.append("| load average (1 / 5 / 15 min) at start | ").append(r.loadBefore()).append(" |\n");
+        b.append("| load average (1 / 5 / 15 min) at end | ").append(r.loadAfter()).append(" |\n\n");
+        b.append("The machine is shared: other processes ran during the measurement, so absolute figures are noisy. ")
+                .append("Compare the ratios, which are measured within one run and, for (a) and (b), in alternating rounds.\n\n");
+
+        b.append("## Where each target stands\n\n| target | figure | |\n|---|---|---|\n");
+        for (Target t : targets()) b.append("| ").append(t.target()).append(" | ").append(cell(t.figure())).append(" | ").append(t.met()).append(" |\n");
+        b.append('\n');
+
+        if (r.queries() != null) queries(b);
+        if (r.scale() != null) scale(b);
+        if (r.start() != null) start(b);
+        if (!baseline.isEmpty()) beforeAfter(b);
+        return b.toString();
+    }
+
+    private void queries(StringBuilder b) {
+        QuerySpeedBench.Figures q = r.queries();
+        b.append("## Query speed\n\n");
+        b.append("Three servers in one JVM, on loopback ports, each measured alone with the same client: ")
+                .append(q.clients()).append(" concurrent connections sending the saved query again and again (HTTP POST, ")
+                .append("SPARQL JSON results read in full) for ").append(q.measure().toMillis() / 1000.0).append(" s per round after a warm-up; ")
+                .append("(a) and (b) in ").append(q.rounds()).append(" alternating rounds.\n\n");
+        b.append("- (a) fentanyl-kg, as `serve` runs it (fuseki-config.ttl, the project's Fuseki modules).\n");
+        b.append("- (b) plain Fuseki (`FusekiServer`, no modules) over a copy of the same materialised dataset: no inference, the limit.\n");
+        b.append("- (c) plain Fuseki over the asserted graph (ontology and data, no closure) wrapped in Jena's ").append(q.reasoner())
+                .append(" as the default graph, with the same named graphs except `graph/inferred`; the reasoner was prepared before measuring (")
+                .append(q.cPrepareMillis()).append(" ms). Each (c) query is bounded at ").append(q.cTimeout().toSeconds())
+                .append(" s; past that it is reported as DNF. \"(c) answers\" compares its sorted result rows with (a)'s.\n\n");
+        b.append("Throughput in queries per second; latency p50 and p99 in ms; a/b and a/c are throughput ratios.\n\n");
+        b.append("| saved query | rows | a q/s | a p50 | a p99 | b q/s | b p50 | b p99 | **a/b** | c q/s | c p50 | c p99 | **a/c** | (c) answers |\n");
+        b.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+        for (QuerySpeedBench.Row row : q.rows()) {
+            b.append("| ").append(row.query()).append(" | ").append(row.rows()).append(" | ")
+                    .append(f1(row.a().throughput())).append(" | ").append(f2(row.a().p50())).append(" | ").append(f2(row.a().p99())).append(" | ")
+                    .append(f1(row.b().throughput())).append(" | ").append(f2(row.b().p50())).append(" | ").append(f2(row.b().p99())).append(" | ")
+                    .append("**").append(f2(row.ab())).append("** | ");
+            if (row.c() == null) b.append("– | – | – | – | ");
+            else b.append(f1(row.c().throughput())).append(" | ").append(f2(row.c().p50())).append(" | ").append(f2(row.c().p99())).append(" | **")
+                    .append(row.ac() == null ? "–" : f1(row.ac())).append("** | ");
+            b.append(cell(row.cStatus()));
+            long errors = row.a().errors() + row.b().errors() + (row.c() == null ? 0 : row.c().errors());
+            if (errors > 0) b.append(" (").append(errors).append(" failed requests)");
+            b.append(" |\n");
+        }
+        b.append('\n');
+        b.append("### Where query time goes: the in-memory dataset\n\n");
+        b.append("The same saved queries in-process (no HTTP, no Fuseki), best of 20 runs after 5 warm-up runs, on the dataset (a) serves (`")
+                .append(q.servedDataset()).append("`, Jena's transactional in-memory dataset) and on a copy in a general dataset ")
+                .append("(`DatasetGraphFactory.createGeneral()`: one GraphMem2 graph per named graph, the kind of dataset (c) is built on). ")
+                .append("A ratio above 1 is time a read-only service could save by serving the general dataset.\n\n");
+        b.append("| saved query | served dataset ms | general dataset ms | served / general |\n|---|--:|--:|--:|\n");
+        double logSum = 0;
+        for (QuerySpeedBench.Row row : q.rows()) {
+            b.append("| ").append(row.query()).append(" | ").append(f2(row.txnMemMs())).append(" | ").append(f2(row.generalMs())).append(" | ")
+                    .append(f2(row.txnMemMs() / row.generalMs())).append(" |\n");
+            logSum += Math.log(row.txnMemMs() / row.generalMs());
+        }
+        b.append("| geometric mean | | | **").append(f2(Math.exp(logSum / q.rows().size()))).append("** |\n\n");
+    }
+
+    private void scale(StringBuilder b) {
+        ScaleBench.Figures s = r.scale();
+        b.append("## Scale\n\n");
+        b.append("Synthetic graphs from `SyntheticGraph` (seed ").append(s.seed()).append("), shaped like ours: departments and agencies, ")
+                .append("statutes, organizations, designations of the four designation types, and chemicals in precursor chains of depth 1 to 8; ")
+                .append("asserted triples include the ontology. Each size is written once as N-Triples; a fresh JVM then parses it into Jena's ")
+                .append("in-memory graph (parse+load: the floor) and materialises the OWL 2 RL closure (`OwlRlReasoner`); best of several runs at the ")
+                .append("small sizes. Peak heap is the highest heap occupancy sampled during the closure (garbage not yet collected included); live ")
+                .append("heap is what remains after a full GC with the data and the closure held. Jena's OWL Micro rule reasoner runs on the same file ")
+                .append("in another JVM: \"prepare\" runs its forward rules only; \"complete\" adds listing every entailed triple (its backward rules; ")
+                .append("distinct triples counted), bounded at ").append(s.jenaBound().toSeconds()).append(" s and -Xmx4g (or the -Xmx of our run, if larger): DNF past either, and larger sizes are then not run. ")
+                .append("k is the growth exponent of closure time from the previous size (t ∝ n^k).\n\n");
+        b.append("| size | asserted | parse+load ms | closure ms | closure / parse+load | inferred | rounds | peak heap MiB | live heap MiB | -Xmx | k | Jena prepare ms | Jena complete ms | Jena inferred |\n");
+        b.append("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        ScaleBench.Size prev = null;
+        for (ScaleBench.Size x : s.sizes()) {
+            b.append("| ").append(String.format(Locale.ROOT, "%.0e", (double) x.target()).replace("e+0", "e")).append(" | ").append(x.asserted()).append(" | ")
+                    .append(f0(x.parseMs())).append(" | ").append(f0(x.closureMs())).append(" | ").append(f2(x.closureMs() / x.parseMs())).append(" | ")
+                    .append(x.inferred()).append(" | ").append(x.rounds()).append(" | ").append(f0(x.peakHeapMb())).append(" | ").append(f0(x.liveHeapMb())).append(" | ")
+                    .append(x.heap()).append(" | ").append(prev == null ? "–" : f2(ScaleBench.Figures.exponent(prev, x))).append(" | ")
+                    .append(x.jena().getOrDefault("prepare_ms", "–")).append(" | ")
+                    .append(x.jena().containsKey("closure_ms") ? x.jena().get("closure_ms") : x.jena().isEmpty() ? "not run" : "DNF (" + x.jena().getOrDefault("failure", "?") + ")").append(" | ")
+                    .append(x.jena().getOrDefault("inferred", "–")).append(" |\n");
+            prev = x;
+        }
+        exponent().ifPresent(e -> b.append("\nGrowth exponent of closure time from the smallest size to 10⁶ (or the largest run): **").append(f2(e)).append("**.\n"));
+        b.append("\nJena's OWL Micro has no property chains and only part of OWL 2 RL, so its count of inferred triples is not ours: ")
+                .append("it includes its own axiomatic and schema triples and misses what needs chains.\n\n");
+    }
+
+    private void start(StringBuilder b) {
+        StartBench.Figures s = r.start();
+        b.append("## Start to first answer, and heap\n\n");
+        b.append("Child processes on loopback, both with `").append(s.jvmOptions()).append("`, timed from process start to the first ")
+                .append("`200` answer of an ASK for an inferred class (polled every 10 ms): `fentanyl-kg serve` builds the report graph from the ")
+                .append("sources (parse, evidence checks, closure, SHACL) at start; plain Fuseki (`FusekiMainCmd --file DUMP.nq /kg`) loads the ")
+                .append("same ").append(s.quads()).append(" quads, already materialised, as N-Quads; `serve --tdb2` opens a store that `load` built ")
+                .append("beforehand (nothing computed at start). Median of ").append(s.ours().size()).append(" starts each.\n\n");
+        b.append("| | starts (ms) | median ms | heap in use after full GC |\n|---|---|--:|--:|\n");
+        b.append("| fentanyl-kg serve | ").append(s.ours()).append(" | ").append(s.oursMedian()).append(" | ")
+                .append(s.oursHeapAfterGcKb() == null ? "–" : f1(s.oursHeapAfterGcKb() / 1024.0) + " MiB").append(" |\n");
+        b.append("| plain Fuseki --file | ").append(s.fuseki()).append(" | ").append(s.fusekiMedian()).append(" | ")
+                .append(s.fusekiHeapAfterGcKb() == null ? "–" : f1(s.fusekiHeapAfterGcKb() / 1024.0) + " MiB").append(" |\n");
+        b.append("| fentanyl-kg serve --tdb2 (store built beforehand by `load`) | ").append(s.store()).append(" | ").append(s.storeMedian()).append(" | – |\n\n");
+        b.append("With `-Xmx256m`, fentanyl-kg answered ").append(s.savedQueriesAnswered()).append(" saved queries before its heap was read (`jcmd PID GC.run`, then `GC.heap_info`)");
+        if (s.failed().isEmpty()) b.append(".\n\n");
+        else b.append("; not answered: ").append(cell(String.join("; ", s.failed()))).append(".\n\n");
+    }
+
+    private void beforeAfter(StringBuilder b) {
+        b.append("## Before and after\n\n");
+        b.append("Figures of the baseline run (`--baseline`, recorded ").append(baseline.getProperty("run.started", "?"))
+                .append(") against this run, for every figure both have.\n\n| figure | before | after |\n|---|--:|--:|\n");
+        for (String k : new TreeMap<>(figures).keySet().stream().map(Object::toString).toList()) {
+            if (k.equals("run.started") || k.endsWith(".status") || !baseline.containsKey(k)) continue;
+            if (!(k.startsWith("scale.") || k.startsWith("start.") || k.equals("query.min_ab"))) continue;
+            b.append("| ").append(k).append(" | ").append(baseline.getProperty(k)).append(" | ").append(figures.getProperty(k)).append(" |\n");
+        }
+        b.append('\n');
+    }
+
+    private static String cell(String s) { return s.replace("|", "\\|"); }
+
+    private static String f0(double d) { return String.format(Locale.ROOT, "%.0f", d); }
+
+    private static String f1(double d) { return String.format(Locale.ROOT, "%.1f", d); }
+
+    private static String f2(double d) { return String.format(Locale.ROOT, "%.2f", d); }
+}

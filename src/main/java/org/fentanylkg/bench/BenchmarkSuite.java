@@ -1,0 +1,105 @@
+package org.fentanylkg.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the {@code bench} command runs, in order: query speed against plain Fuseki and Fuseki with Jena's
+ * OWL reasoner, closure time against size, start time and heap; then the report
+ * ({@link BenchmarkReport}: docs/benchmarks.md and its machine-readable twin).
+ * <pre>  BenchmarkSuite.create().config(cfg).queries(dir).sizes(List.of(10_000L, 100_000L, 1_000_000L)).run(System.out);</pre>
+ */
+public final class BenchmarkSuite {
+    /** All the figures of one run. Parts not run are null. */
+    public record Results(ZonedDateTime started, Map<String, String> machine, String loadBefore, String loadAfter,
+                          String command, QuerySpeedBench.Figures queries, ScaleBench.Figures scale, StartBench.Figures start) {}
+
+    private final QuerySpeedBench queryBench = QuerySpeedBench.create();
+    private final ScaleBench scaleBench = ScaleBench.create();
+    private final StartBench startBench = StartBench.create();
+    private boolean runQueries = true;
+    private boolean runScale = true;
+    private boolean runStart = true;
+    private String command = "bench";
+
+    public static BenchmarkSuite create() { return new BenchmarkSuite(); }
+
+    public BenchmarkSuite config(Path config) { queryBench.config(config); return this; }
+
+    public BenchmarkSuite queries(Path dir) { queryBench.queries(dir); startBench.queries(dir); return this; }
+
+    public BenchmarkSuite clients(int n) { queryBench.clients(n); return this; }
+
+    public BenchmarkSuite measure(Duration d) { queryBench.measure(d); return this; }
+
+    public BenchmarkSuite warmup(Duration d) { queryBench.warmup(d); return this; }
+
+    public BenchmarkSuite rounds(int n) { queryBench.rounds(n); return this; }
+
+    public BenchmarkSuite owlTimeout(Duration d) { queryBench.cTimeout(d); return this; }
+
+    public BenchmarkSuite sizes(List<Long> sizes) { scaleBench.sizes(sizes); return this; }
+
+    public BenchmarkSuite seed(long seed) { scaleBench.seed(seed); return this; }
+
+    public BenchmarkSuite jenaBound(Duration d) { scaleBench.jenaBound(d); return this; }
+
+    public BenchmarkSuite startRepeats(int n) { startBench.repeats(n); return this; }
+
+    /** Which parts to run (all by default). */
+    public BenchmarkSuite parts(boolean queries, boolean scale, boolean start) {
+        this.runQueries = queries;
+        this.runScale = scale;
+        this.runStart = start;
+        return this;
+    }
+
+    /** The command line, for the report. */
+    public BenchmarkSuite command(String command) { this.command = command; return this; }
+
+    public Results run(PrintStream log) throws Exception {
+        ZonedDateTime started = ZonedDateTime.now();
+        String loadBefore = Machine.loadAverage();
+        log.println("machine load average (1/5/15 min): " + loadBefore);
+        QuerySpeedBench.Figures q = null;
+        ScaleBench.Figures s = null;
+        StartBench.Figures st = null;
+        if (runQueries) {
+            log.println("== query speed: (a) fentanyl-kg, (b) plain Fuseki, (c) Fuseki + OWL Micro");
+            q = queryBench.run(log);
+        }
+        if (runScale) {
+            log.println("== scale: synthetic graphs");
+            s = scaleBench.run(log);
+        }
+        if (runStart) {
+            log.println("== start to first answer, heap");
+            st = startBench.run(log);
+        }
+        String loadAfter = Machine.loadAverage();
+        log.println("machine load average (1/5/15 min): " + loadAfter);
+        return new Results(started, Machine.describe(), loadBefore, loadAfter, command, q, s, st);
+    }
+
+    /** Convenience: run, print the table, write the report. */
+    public Results runAndReport(PrintStream log, Path markdown, Path baseline) throws Exception {
+        Results r = run(log);
+        BenchmarkReport report = new BenchmarkReport(r, baseline);
+        log.println();
+        log.print(report.summary());
+        if (markdown != null) {
+            report.write(markdown);
+            log.println("wrote " + markdown + " and " + BenchmarkReport.figuresFile(markdown));
+        }
+        return r;
+    }
+
+    static void check(boolean ok, String what) throws IOException {
+        if (!ok) throw new IOException(what);
+    }
+}
