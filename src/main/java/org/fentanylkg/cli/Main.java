@@ -4,10 +4,11 @@ import org.apache.jena.fuseki.system.FusekiLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code fentanyl-kg <command>}: serve, query, validate, bench-queries. */
+/** {@code fentanyl-kg <command>}: serve, query, validate, bench, load, ... */
 @Command(name = "fentanyl-kg", mixinStandardHelpOptions = true, version = "fentanyl-kg 0.1.0",
         description = "Knowledge graph and SPARQL service for U.S.-Mexico fentanyl policy (CRS In Focus IF10400).",
-        subcommands = {ServeCommand.class, QueryCommand.class, ValidateCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, QueryCommand.class, ValidateCommand.class, BenchCommand.class, LoadCommand.class,
+                ExplainCommand.class, BenchExplainCommand.class, BenchLoadCommand.class, BenchPagesCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

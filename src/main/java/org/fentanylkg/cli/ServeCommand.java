@@ -24,15 +24,25 @@ final class ServeCommand implements Callable<Integer> {
             description = "Fuseki configuration (default: ./fuseki-config.ttl if present, else the packaged one).")
     Path config;
 
+    @Option(names = "--tdb2", paramLabel = "DIR",
+            description = "Serve the TDB2 store built by `load` (read-only, nothing recomputed at start; follows reloads) instead of building in memory.")
+    Path tdb2;
+
+    @Option(names = "--public-base", paramLabel = "URL",
+            description = "Public base IRI where this server answers for https://w3id.org/fentanyl-kg/ (behind a proxy); default: fkgc:publicBase in the configuration, else each request's own scheme://host:port/.")
+    String publicBase;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (publicBase != null) System.setProperty(org.fentanylkg.http.linkeddata.PublicBase.SYSTEM_PROPERTY, publicBase);
         Path file = config;
         if (file == null && Path.of("fuseki-config.ttl").toFile().isFile()) file = Path.of("fuseki-config.ttl");
         FusekiServer server;
         try {
-            server = KnowledgeGraphServer.create().config(file).port(port).host(host).start();
+            KnowledgeGraphServer kgs = tdb2 != null ? org.fentanylkg.store.StoreConfig.server(file, tdb2) : KnowledgeGraphServer.create().config(file);
+            server = kgs.port(port).host(host).start();
         } catch (RuntimeException e) {
             KnowledgeGraphAssembler.SourcesRejected rejected = findRejected(e);
             if (rejected == null) throw e;

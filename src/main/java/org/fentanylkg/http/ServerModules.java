@@ -4,6 +4,14 @@ import java.util.List;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.fentanylkg.dataset.KnowledgeGraph;
+import org.fentanylkg.http.api.ExplainModule;
+import org.fentanylkg.http.api.QueryApiModule;
+import org.fentanylkg.http.linkeddata.LinkedDataModule;
+import org.fentanylkg.http.ops.OpsModule;
+import org.fentanylkg.http.pages.AssetsModule;
+import org.fentanylkg.http.pages.SitePages;
+import org.fentanylkg.http.security.SecurityModule;
+import org.fentanylkg.http.ui.QueryUiModule;
 
 /**
  * The service's features beyond the SPARQL protocol, each a {@link FusekiModule} in a package of its own.
@@ -18,7 +26,14 @@ public final class ServerModules {
 
     /** The modules every server runs, in order. */
     public static List<FusekiModule> defaults() {
-        return List.of();
+        return List.of(
+                new OpsModule(),             // request log, /$/metrics, graceful stop (first: its filter sees every request)
+                new SecurityModule(),        // limits, SERVICE off, result cap, the optional admin path
+                new QueryApiModule(),        // /api/queries, /api/openapi.json, /api/
+                new ExplainModule(),         // /api/explain, /explain
+                new LinkedDataModule(SitePages::new), // IRIs, content negotiation, VoID, dumps, service description, CORS
+                new AssetsModule(),          // /assets/: CSS, JS, CodeMirror from the jar
+                new QueryUiModule());        // /query
     }
 
     /** The knowledge graph served at {@link #DATASET}. */

@@ -1,9 +1,13 @@
 package org.fentanylkg.rdf;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +45,9 @@ public final class FactFileParser {
     /** Parses one file; problems go to {@code problems}; returns what could be read (empty on a syntax error). */
     public static List<FactGraph> parse(Path file, ProblemCollector problems) {
         List<LocatedQuad> quads = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
+            String text = readUtf8(file, problems);
+            if (text == null) return List.of();
             var errorHandler = problems.errorHandlerFor(file);
             ParserProfile standard = RiotLib.profile(Lang.TRIG, file.toUri().toString(), errorHandler);
             ParserProfile recording = (ParserProfile) Proxy.newProxyInstance(
@@ -58,7 +64,7 @@ public final class FactFileParser {
                         }
                         return result;
                     });
-            Tokenizer tokenizer = TokenizerText.create().source(in).errorHandler(errorHandler).build();
+            Tokenizer tokenizer = TokenizerText.create().fromString(text).errorHandler(errorHandler).build();
             new LangTriG(tokenizer, recording, StreamRDFLib.sinkNull()).parse();
         } catch (RiotException e) {
             return List.of(); // already recorded by the error handler, with its line
@@ -67,6 +73,35 @@ public final class FactFileParser {
             return List.of();
         }
         return group(file, quads, problems);
+    }
+
+    /**
+     * The file's text, or null (with a problem at the offending line) when it is not valid UTF-8: a decoder that
+     * silently substitutes U+FFFD would let a mangled name into the graph.
+     */
+    private static String readUtf8(Path file, ProblemCollector problems) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            int start = 0;
+            for (int i = 0; i <= bytes.length; i++) {
+                if (i == bytes.length || bytes[i] == '\n') {
+                    try {
+                        decoder.reset().decode(ByteBuffer.wrap(bytes, start, i - start));
+                    } catch (CharacterCodingException bad) {
+                        break;
+                    }
+                    line++;
+                    start = i + 1;
+                }
+            }
+            problems.add(Problem.at(file, line, "not valid UTF-8 (fact files must be UTF-8 encoded)"));
+            return null;
+        }
     }
 
     private static List<FactGraph> group(Path file, List<LocatedQuad> quads, ProblemCollector problems) {

@@ -14,9 +14,11 @@ public record Problem(Path file, long line, String fact, String message) {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append(file == null ? "<unknown>" : display(file));
-        if (line > 0) sb.append(':').append(line);
-        sb.append(": ");
+        if (file != null) {
+            sb.append(display(file));
+            if (line > 0) sb.append(':').append(line);
+            sb.append(": ");
+        }
         if (fact != null) sb.append("fact <").append(fact).append(">: ");
         return sb.append(message).toString();
     }

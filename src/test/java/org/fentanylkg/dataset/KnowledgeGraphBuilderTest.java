@@ -136,6 +136,20 @@ class KnowledgeGraphBuilderTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsRejectedAtTheLine(@TempDir Path dir) throws Exception {
+        Path root = SourceFixture.copyRepository(dir);
+        Path file = SourceFixture.addFactFile(root, "latin1.trig", """
+                fact:latin1 { fkr:fentanyl rdfs:label "C\u00e1rtel"@es . }
+                fact:latin1 dcterms:source <https://example.org/test-source> .
+                """);
+        // Re-encode as ISO-8859-1: the "á" becomes a lone 0xE1 byte, invalid in UTF-8.
+        java.nio.file.Files.write(file, java.nio.file.Files.readString(file).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Problem p = only(failing(root));
+        assertEquals(P + 1, p.line());
+        assertTrue(p.message().contains("not valid UTF-8"), p.message());
+    }
+
+    @Test
     void evidenceMustBeAboutTheFilesOwnFactGraphs(@TempDir Path dir) {
         Path root = SourceFixture.copyRepository(dir);
         SourceFixture.addFactFile(root, "bad.trig", """
