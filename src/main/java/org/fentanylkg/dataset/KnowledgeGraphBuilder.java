@@ -110,9 +110,7 @@ public final class KnowledgeGraphBuilder {
         problems.throwIfAny();
         long t3 = System.nanoTime();
 
-        // Served read-only, so the general in-memory dataset (one graph per name, multiple-reader lock) beats the
-        // transactional one, whose versioned indexes cost 1.3× on average at query time (docs/benchmarks.md).
-        DatasetGraph dsg = DatasetGraphFactory.createGeneral();
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         dsg.executeWrite(() -> {
             union.find().forEachRemaining(t -> dsg.getDefaultGraph().add(t));
             addGraph(dsg, Graphs.ASSERTED, asserted);
