@@ -12,7 +12,7 @@ import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
-import org.fentanylkg.dataset.KnowledgeGraph;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.http.ServerModules;
 import org.fentanylkg.queries.SavedQueryCatalog;
@@ -35,10 +35,13 @@ public final class QueryApiModule implements FusekiModule {
 
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model config) {
-        KnowledgeGraph kg = ServerModules.knowledgeGraph(registry);
+        // The dataset as served (swappable on reload, or a TDB2 store), not the one built at start.
+        var dap = registry.get(ServerModules.DATASET);
+        if (dap == null) throw new IllegalStateException("fuseki-config.ttl declares no dataset named " + ServerModules.DATASET);
+        DatasetGraph served = dap.getDataService().getDataset();
         SavedQueryCatalog catalog = catalog(config);
         String openapi = ApiResponses.GSON.toJson(OpenApiDescription.build(catalog));
-        builder.addServlet("/api/queries/*", new SavedQueryServlet(catalog, kg.dataset()));
+        builder.addServlet("/api/queries/*", new SavedQueryServlet(catalog, served));
         builder.addServlet("/api/openapi.json", new FixedJson(openapi));
         builder.addServlet("/api/*", new ApiDocsServlet());
         LOG.info("Saved-query API: {} queries at /api/queries, OpenAPI at /api/openapi.json, browsable at /api/", catalog.size());

@@ -96,12 +96,16 @@ class AdminPathTest {
     @Test
     void reloadSwapsInTheNewGraphOrKeepsTheOld() throws Exception {
         assertEquals(List.of("6003"), TestServer.csvRows(admin.query(COUNT)));
+        String appropriations = "/api/queries/appropriations-by-fiscal-year.csv";
+        assertEquals(7, send(admin, "GET", appropriations, null, null).body().lines().count()); // header + 6 rows
         // A smaller, valid source set: without the appropriations file, 5 824 triples (`validate` agrees).
         Files.move(sources.resolve("data/facts/appropriations.trig"), dir.resolve("appropriations.trig"));
         var ok = send(admin, "POST", "/$/reload", "operator", "correct-horse");
         assertEquals(200, ok.statusCode(), ok.body());
         assertTrue(ok.body().contains("5824 triples"), ok.body());
         assertEquals(List.of("5824"), TestServer.csvRows(admin.query(COUNT)));
+        // The saved-query API follows the reload too: no appropriations any more.
+        assertEquals(1, send(admin, "GET", appropriations, null, null).body().lines().count());
 
         SourceFixture.addFactFile(sources, "broken.trig", "fact:broken { fkr:fentanyl rdfs:label \"unterminated }\n");
         var bad = send(admin, "POST", "/$/reload", "operator", "correct-horse");
