@@ -12,12 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.fentanylkg.inference.Closure;
 import org.fentanylkg.inference.Inconsistency;
@@ -110,20 +108,18 @@ public final class KnowledgeGraphBuilder {
         problems.throwIfAny();
         long t3 = System.nanoTime();
 
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        dsg.executeWrite(() -> {
-            union.find().forEachRemaining(t -> dsg.getDefaultGraph().add(t));
-            addGraph(dsg, Graphs.ASSERTED, asserted);
-            addGraph(dsg, Graphs.INFERRED, closure.inferred());
-            addGraph(dsg, Graphs.ONTOLOGY, ontology);
-            addGraph(dsg, Graphs.REPORT, reportGraph);
-            addGraph(dsg, Graphs.PROVENANCE, provenance);
-            for (FactGraph f : facts) for (Triple t : f.triples()) dsg.add(f.name(), t.getSubject(), t.getPredicate(), t.getObject());
-        });
+        FrozenDataset.Builder dsg = FrozenDataset.builder()
+                .add(Quad.defaultGraphIRI, union.find())
+                .add(Graphs.ASSERTED, asserted.find())
+                .add(Graphs.INFERRED, closure.inferred().find())
+                .add(Graphs.ONTOLOGY, ontology.find())
+                .add(Graphs.REPORT, reportGraph.find())
+                .add(Graphs.PROVENANCE, provenance.find());
+        for (FactGraph f : facts) dsg.add(f.name(), f.triples().iterator());
         KnowledgeGraph.Figures figures = new KnowledgeGraph.Figures(asserted.size(), closure.inferred().size(),
                 union.size(), facts.size(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
         LOG.info("Knowledge graph built from {}: {}", sources.root(), figures);
-        return new KnowledgeGraph(dsg, closure, List.copyOf(facts), figures);
+        return new KnowledgeGraph(dsg.freeze(), closure, List.copyOf(facts), figures);
     }
 
     /** Parses a Turtle file, recording syntax errors with their line. */
@@ -135,9 +131,5 @@ public final class KnowledgeGraphBuilder {
             // recorded by the error handler
         }
         return g;
-    }
-
-    private static void addGraph(DatasetGraph dsg, Node name, Graph g) {
-        g.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
     }
 }
