@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
@@ -50,12 +54,12 @@ public final class KnowledgeGraphServer {
     public FusekiServer build() throws IOException {
         KnowledgeGraphAssembler.register();
         Path file = config != null ? config : Sources.embeddedRoot().resolve(ServerConfig.FILE_NAME);
-        FusekiServer server = FusekiServer.create()
-                .fusekiModules(FusekiModules.create(modules))
-                .parseConfig(ServerConfig.read(file))
-                .port(port)
-                .enablePing(true)
-                .build();
+        Model configModel = ServerConfig.read(file);
+        CompletableFuture<Void> early = prepareEarly(configModel);
+        FusekiServer.Builder builder = FusekiServer.create().fusekiModules(FusekiModules.create(modules));
+        builder.parseConfig(configModel); // builds the knowledge graph, on this thread
+        awaitEarly(early);
+        FusekiServer server = builder.port(port).enablePing(true).build();
         // The builder only knows "loopback or all"; bind the connector to the requested host instead.
         for (Connector c : server.getJettyServer().getConnectors()) {
             if (c instanceof ServerConnector sc) sc.setHost(host);
@@ -64,4 +68,27 @@ public final class KnowledgeGraphServer {
     }
 
     public FusekiServer start() throws IOException { return build().start(); }
+
+    /** Starts the modules' graph-independent work ({@link EarlyPreparation}) on another thread, each on its own copy of the configuration. */
+    private CompletableFuture<Void> prepareEarly(Model configModel) {
+        List<Runnable> tasks = new ArrayList<>();
+        for (FusekiModule m : modules) {
+            if (m instanceof EarlyPreparation e) {
+                Model copy = ModelFactory.createDefaultModel().add(configModel); // Fuseki adds to the original while it reads it
+                tasks.add(() -> e.prepareEarly(copy));
+            }
+        }
+        return CompletableFuture.runAsync(() -> tasks.forEach(Runnable::run));
+    }
+
+    /** Waits for the early work; its failure (say, a bad saved query) is the module's own exception. */
+    private static void awaitEarly(CompletableFuture<Void> early) {
+        try {
+            early.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
 }

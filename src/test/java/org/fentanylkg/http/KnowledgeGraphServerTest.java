@@ -108,4 +108,16 @@ class KnowledgeGraphServerTest {
         assertTrue(t != null, "expected the load problems, got " + e);
         assertTrue(t.getMessage().contains("bad.trig:10"), t.getMessage());
     }
+
+    /** The saved queries are read on a second thread while the graph builds; a bad one still stops the start, by file and line. */
+    @Test
+    void theServerRefusesToStartOnABadSavedQuery(@TempDir Path dir) throws Exception {
+        Path root = SourceFixture.copyRepository(dir);
+        Files.createDirectories(root.resolve("queries"));
+        Files.writeString(root.resolve("queries/broken.rq"), "#+ summary: broken\nSELECT ?s WHERE { ?s ?p }\n");
+        Files.copy(Path.of(ServerConfig.FILE_NAME), root.resolve(ServerConfig.FILE_NAME));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> KnowledgeGraphServer.create().config(root.resolve(ServerConfig.FILE_NAME)).port(0).start());
+        assertTrue(e.getMessage().contains("broken.rq:2"), e.getMessage());
+    }
 }

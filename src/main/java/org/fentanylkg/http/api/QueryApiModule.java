@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Set;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
@@ -14,6 +15,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.http.EarlyPreparation;
 import org.fentanylkg.http.ServerModules;
 import org.fentanylkg.queries.SavedQueryCatalog;
 import org.fentanylkg.rdf.LoadException;
@@ -27,11 +29,24 @@ import org.slf4j.LoggerFactory;
  * browsable API page {@code /api/}. The queries are read from the folder beside the sources the dataset is
  * built from; a bad query file stops the server with its file and line, like a bad fact file.
  */
-public final class QueryApiModule implements FusekiModule {
+public final class QueryApiModule implements FusekiModule, EarlyPreparation {
     private static final Logger LOG = LoggerFactory.getLogger(QueryApiModule.class);
+    /** The builder's servlet attribute holding the catalog, for the other modules that list the saved queries. */
+    public static final String CATALOG_ATTRIBUTE = SavedQueryCatalog.class.getName();
+
+    private SavedQueryCatalog catalog;
 
     @Override
     public String name() { return "fentanyl-kg saved-query API"; }
+
+    @Override
+    public void prepareEarly(Model config) { catalog = catalog(config); }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model config) {
+        if (catalog == null) catalog = catalog(config);
+        builder.addServletAttribute(CATALOG_ATTRIBUTE, catalog);
+    }
 
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model config) {
@@ -39,12 +54,16 @@ public final class QueryApiModule implements FusekiModule {
         var dap = registry.get(ServerModules.DATASET);
         if (dap == null) throw new IllegalStateException("fuseki-config.ttl declares no dataset named " + ServerModules.DATASET);
         DatasetGraph served = dap.getDataService().getDataset();
-        SavedQueryCatalog catalog = catalog(config);
         String openapi = ApiResponses.GSON.toJson(OpenApiDescription.build(catalog));
         builder.addServlet("/api/queries/*", new SavedQueryServlet(catalog, served));
         builder.addServlet("/api/openapi.json", new FixedJson(openapi));
         builder.addServlet("/api/*", new ApiDocsServlet());
         LOG.info("Saved-query API: {} queries at /api/queries, OpenAPI at /api/openapi.json, browsable at /api/", catalog.size());
+    }
+
+    /** The catalog {@link QueryApiModule} loaded for this server, else the one {@link #catalog(Model)} loads. */
+    public static SavedQueryCatalog catalog(FusekiServer.Builder builder, Model config) {
+        return builder.getServletAttribute(CATALOG_ATTRIBUTE) instanceof SavedQueryCatalog c ? c : catalog(config);
     }
 
     /**

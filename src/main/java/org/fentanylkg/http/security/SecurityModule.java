@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.fentanylkg.http.EarlyPreparation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *     request body (413 above it, checked on Content-Length and while streaming).</li>
  * </ul>
  */
-public final class SecurityModule implements FusekiModule {
+public final class SecurityModule implements FusekiModule, EarlyPreparation {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityModule.class);
 
     private SecuritySettings settings = SecuritySettings.defaults();
@@ -34,6 +35,13 @@ public final class SecurityModule implements FusekiModule {
 
     @Override
     public String name() { return "fentanyl-kg security"; }
+
+    /** The JVM-wide guards: installed before anything could parse JSON-LD or call an extension. */
+    @Override
+    public void prepareEarly(Model config) {
+        ExtensionGuard.install();
+        OfflineJsonLd.install();
+    }
 
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {

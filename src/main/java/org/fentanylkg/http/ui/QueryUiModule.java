@@ -29,7 +29,7 @@ public final class QueryUiModule implements FusekiModule {
         DataAccessPoint dap = registry.get(ServerModules.DATASET);
         if (dap == null) throw new IllegalStateException("fuseki-config.ttl declares no dataset named " + ServerModules.DATASET);
         LinkedData ld = LinkedData.of(dap.getDataService().getDataset(), configModel);
-        SavedQueryCatalog catalog = QueryApiModule.catalog(configModel);
+        SavedQueryCatalog catalog = QueryApiModule.catalog(builder, configModel);
         builder.addServlet(PATH, new QueryPageServlet(ld, catalog));
         LOG.info("Query UI at {} with {} saved queries", PATH, catalog.size());
     }
