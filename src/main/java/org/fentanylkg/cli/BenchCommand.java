@@ -36,10 +36,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "4", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--seconds", defaultValue = "2", description = "Measured seconds per query, system and round (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "1.5", description = "Measured seconds per query, system and round (default: ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--rounds", defaultValue = "2", description = "Alternating rounds of (a) and (b) per query (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "5", description = "Alternating rounds of (a) and (b) per query (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--owl-timeout", defaultValue = "20", paramLabel = "SECONDS", description = "Bound on one query of (c), Fuseki with OWL Micro (default: ${DEFAULT-VALUE}).")
