@@ -17,12 +17,15 @@ import java.util.Map;
 public final class BenchmarkSuite {
     /** All the figures of one run. Parts not run are null. */
     public record Results(ZonedDateTime started, Map<String, String> machine, String loadBefore, String loadAfter,
-                          String command, QuerySpeedBench.Figures queries, ScaleBench.Figures scale, StartBench.Figures start) {}
+                          String command, QuerySpeedBench.Figures queries, ScaleQueryBench.Figures scaleQueries,
+                          ScaleBench.Figures scale, StartBench.Figures start) {}
 
     private final QuerySpeedBench queryBench = QuerySpeedBench.create();
+    private final ScaleQueryBench scaleQueryBench = ScaleQueryBench.create();
     private final ScaleBench scaleBench = ScaleBench.create();
     private final StartBench startBench = StartBench.create();
     private boolean runQueries = true;
+    private boolean runScaleQueries = true;
     private boolean runScale = true;
     private boolean runStart = true;
     private String command = "bench";
@@ -31,29 +34,33 @@ public final class BenchmarkSuite {
 
     public BenchmarkSuite config(Path config) { queryBench.config(config); return this; }
 
-    public BenchmarkSuite queries(Path dir) { queryBench.queries(dir); startBench.queries(dir); return this; }
+    public BenchmarkSuite queries(Path dir) { queryBench.queries(dir); scaleQueryBench.queries(dir); startBench.queries(dir); return this; }
 
-    public BenchmarkSuite clients(int n) { queryBench.clients(n); return this; }
+    public BenchmarkSuite clients(int n) { queryBench.clients(n); scaleQueryBench.clients(n); return this; }
 
-    public BenchmarkSuite measure(Duration d) { queryBench.measure(d); return this; }
+    public BenchmarkSuite measure(Duration d) { queryBench.measure(d); scaleQueryBench.measure(d); return this; }
 
     public BenchmarkSuite warmup(Duration d) { queryBench.warmup(d); return this; }
 
     public BenchmarkSuite rounds(int n) { queryBench.rounds(n); return this; }
 
-    public BenchmarkSuite owlTimeout(Duration d) { queryBench.cTimeout(d); return this; }
+    public BenchmarkSuite owlTimeout(Duration d) { queryBench.cTimeout(d); scaleQueryBench.bound(d); return this; }
+
+    /** Synthetic size (asserted triples) at which the saved queries compare (a) and (c) again. */
+    public BenchmarkSuite scaleQueriesSize(long triples) { scaleQueryBench.size(triples); return this; }
 
     public BenchmarkSuite sizes(List<Long> sizes) { scaleBench.sizes(sizes); return this; }
 
-    public BenchmarkSuite seed(long seed) { scaleBench.seed(seed); return this; }
+    public BenchmarkSuite seed(long seed) { scaleBench.seed(seed); scaleQueryBench.seed(seed); return this; }
 
     public BenchmarkSuite jenaBound(Duration d) { scaleBench.jenaBound(d); return this; }
 
     public BenchmarkSuite startRepeats(int n) { startBench.repeats(n); return this; }
 
     /** Which parts to run (all by default). */
-    public BenchmarkSuite parts(boolean queries, boolean scale, boolean start) {
+    public BenchmarkSuite parts(boolean queries, boolean scaleQueries, boolean scale, boolean start) {
         this.runQueries = queries;
+        this.runScaleQueries = scaleQueries;
         this.runScale = scale;
         this.runStart = start;
         return this;
@@ -67,11 +74,16 @@ public final class BenchmarkSuite {
         String loadBefore = Machine.loadAverage();
         log.println("machine load average (1/5/15 min): " + loadBefore);
         QuerySpeedBench.Figures q = null;
+        ScaleQueryBench.Figures sq = null;
         ScaleBench.Figures s = null;
         StartBench.Figures st = null;
         if (runQueries) {
             log.println("== query speed: (a) fentanyl-kg, (b) plain Fuseki, (c) Fuseki + OWL Micro");
             q = queryBench.run(log);
+        }
+        if (runScaleQueries) {
+            log.println("== query speed on a synthetic graph: (a) materialised, (c) Fuseki + OWL Micro");
+            sq = scaleQueryBench.run(log);
         }
         if (runScale) {
             log.println("== scale: synthetic graphs");
@@ -83,7 +95,7 @@ public final class BenchmarkSuite {
         }
         String loadAfter = Machine.loadAverage();
         log.println("machine load average (1/5/15 min): " + loadAfter);
-        return new Results(started, Machine.describe(), loadBefore, loadAfter, command, q, s, st);
+        return new Results(started, Machine.describe(), loadBefore, loadAfter, command, q, sq, s, st);
     }
 
     /** Convenience: run, print the table, write the report. */

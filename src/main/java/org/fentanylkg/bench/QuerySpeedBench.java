@@ -179,7 +179,7 @@ public final class QuerySpeedBench {
         return best;
     }
 
-    private static String difference(List<String> expected, List<String> actual) {
+    static String difference(List<String> expected, List<String> actual) {
         List<String> missing = new ArrayList<>(expected);
         missing.removeAll(actual);
         List<String> extra = new ArrayList<>(actual);

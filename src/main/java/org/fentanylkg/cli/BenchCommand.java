@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "FILE", description = "The .properties of an earlier run: the report adds a before/after table.")
     Path baseline;
 
-    @Option(names = "--only", split = ",", paramLabel = "PART", description = "Run only these parts: queries, scale, start (default: all).")
+    @Option(names = "--only", split = ",", paramLabel = "PART", description = "Run only these parts: queries, scale-queries, scale, start (default: all).")
     List<String> only;
 
     @Option(names = "--clients", defaultValue = "4", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
@@ -49,6 +49,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Synthetic sizes in asserted triples (default: ${DEFAULT-VALUE}; add 10000000 for 10^7, ~18 GB heap).")
     List<Long> sizes;
 
+    @Option(names = "--scale-queries-size", defaultValue = "100000", paramLabel = "N",
+            description = "Synthetic size (asserted triples) of the scale-queries part, the saved queries on (a) and (c) (default: ${DEFAULT-VALUE}).")
+    long scaleQueriesSize;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic generator (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -64,16 +68,18 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path cfg = config;
         if (cfg == null && Path.of("fuseki-config.ttl").toFile().isFile()) cfg = Path.of("fuseki-config.ttl");
-        List<String> parts = only == null ? List.of("queries", "scale", "start") : only;
+        List<String> all = List.of("queries", "scale-queries", "scale", "start");
+        List<String> parts = only == null ? all : only;
         for (String p : parts) {
-            if (!List.of("queries", "scale", "start").contains(p)) throw new IllegalArgumentException("--only: unknown part '" + p + "' (queries, scale, start)");
+            if (!all.contains(p)) throw new IllegalArgumentException("--only: unknown part '" + p + "' (" + String.join(", ", all) + ")");
         }
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         if (!args.isEmpty() && spec.name().equals(args.get(0)) || !args.isEmpty() && args.get(0).equals("bench-queries")) args.remove(0);
         BenchmarkSuite suite = BenchmarkSuite.create().config(cfg).queries(queries).clients(clients)
                 .measure(Duration.ofMillis((long) (seconds * 1000))).rounds(rounds).owlTimeout(Duration.ofSeconds(owlTimeout))
                 .sizes(sizes).seed(seed).jenaBound(Duration.ofSeconds(jenaTimeout)).startRepeats(starts)
-                .parts(parts.contains("queries"), parts.contains("scale"), parts.contains("start"))
+                .scaleQueriesSize(scaleQueriesSize)
+                .parts(parts.contains("queries"), parts.contains("scale-queries"), parts.contains("scale"), parts.contains("start"))
                 .command(("fentanyl-kg bench " + String.join(" ", args)).trim());
         suite.runAndReport(System.out, out.equals("none") ? null : Path.of(out), baseline);
         return 0;

@@ -32,7 +32,7 @@ public final class FrozenDataset extends DatasetGraphWrapper {
     /** A dataset to fill with {@link Builder#add}, then {@link Builder#freeze}. */
     public static Builder builder() { return new Builder(); }
 
-    /** Collects the quads; not thread-safe; used once. */
+    /** Collects the triples of each graph (adding to a graph again adds to it); not thread-safe; used once. */
     public static final class Builder {
         private final DatasetGraph dsg = DatasetGraphFactory.createGeneral();
 

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.fentanylkg.dataset.FrozenDataset;
 import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.inference.Closure;
 import org.fentanylkg.inference.OwlRlReasoner;
@@ -35,12 +35,13 @@ public final class SyntheticKnowledgeGraph {
         ontology.find().forEachRemaining(asserted::add);
         data.find().forEachRemaining(asserted::add);
         Closure closure = OwlRlReasoner.compile(ontology).materialise(asserted);
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        dsg.executeWrite(() -> {
-            asserted.find().forEachRemaining(t -> { dsg.getDefaultGraph().add(t); dsg.add(Graphs.ASSERTED, t.getSubject(), t.getPredicate(), t.getObject()); });
-            closure.inferred().find().forEachRemaining(t -> { dsg.getDefaultGraph().add(t); dsg.add(Graphs.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()); });
-            ontology.find().forEachRemaining(t -> dsg.add(Graphs.ONTOLOGY, t.getSubject(), t.getPredicate(), t.getObject()));
-        });
+        FrozenDataset dsg = FrozenDataset.builder()
+                .add(Quad.defaultGraphIRI, asserted.find())
+                .add(Quad.defaultGraphIRI, closure.inferred().find())
+                .add(Graphs.ASSERTED, asserted.find())
+                .add(Graphs.INFERRED, closure.inferred().find())
+                .add(Graphs.ONTOLOGY, ontology.find())
+                .freeze();
         long inferred = closure.inferred().size();
         return new KnowledgeGraph(dsg, closure, List.of(), new KnowledgeGraph.Figures(asserted.size(), inferred,
                 asserted.size() + inferred, 0, Duration.ZERO, closure.elapsed(), Duration.ZERO));
