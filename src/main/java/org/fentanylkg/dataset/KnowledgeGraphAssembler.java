@@ -3,8 +3,15 @@ package org.fentanylkg.dataset;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.assembler.Assembler;
 import org.apache.jena.assembler.exceptions.AssemblerException;
+import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
@@ -12,6 +19,7 @@ import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.assembler.AssemblerUtils;
 import org.apache.jena.sparql.core.assembler.DatasetAssembler;
+import org.apache.jena.vocabulary.RDF;
 import org.fentanylkg.rdf.LoadException;
 
 /**
@@ -28,11 +36,62 @@ public final class KnowledgeGraphAssembler extends DatasetAssembler {
     /** Registers the assembler with Jena; call before a configuration is parsed. Idempotent. */
     public static void register() { AssemblerUtils.registerDataset(TYPE, new KnowledgeGraphAssembler()); }
 
+    /** Builds started ahead of the assembly ({@link #buildAhead}), by sources folder; the assembler takes them. */
+    private static final Map<Path, CompletableFuture<DatasetGraph>> AHEAD = new ConcurrentHashMap<>();
+
+    /** What {@link #buildAhead} started; closing it drops any build the assembler did not take. */
+    public interface BuildsAhead extends AutoCloseable {
+        @Override void close();
+    }
+
+    /**
+     * Starts building every knowledge graph {@code config} declares, each on a thread of its own, so that the
+     * build overlaps Fuseki's processing of the configuration (Jena's assembler computes an RDFS closure of it,
+     * most of a second at a cold start); the assembler then waits for the result instead of building.
+     */
+    public static BuildsAhead buildAhead(Model config) {
+        List<Path> started = new ArrayList<>();
+        for (Resource r : config.listResourcesWithProperty(RDF.type, TYPE).toList()) {
+            Path path = sources(r);
+            if (path == null) continue; // the assembler reports it
+            CompletableFuture<DatasetGraph> result = new CompletableFuture<>();
+            if (AHEAD.putIfAbsent(path, result) != null) continue;
+            started.add(path);
+            Thread t = new Thread(() -> {
+                try {
+                    result.complete(build(path));
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            }, "knowledge-graph-build");
+            t.setDaemon(true);
+            t.start();
+        }
+        return () -> started.forEach(AHEAD::remove);
+    }
+
     @Override
     protected DatasetGraph createDataset(Assembler a, Resource root) {
+        Path path = sources(root);
+        if (path == null) throw new AssemblerException(root, "fkgc:sources is required: the folder holding ontology/ and data/");
+        CompletableFuture<DatasetGraph> ahead = AHEAD.remove(path);
+        if (ahead == null) return build(path);
+        try {
+            return ahead.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    private static Path sources(Resource root) {
         RDFNode src = root.getProperty(SOURCES) == null ? null : root.getProperty(SOURCES).getObject();
-        if (src == null) throw new AssemblerException(root, "fkgc:sources is required: the folder holding ontology/ and data/");
-        Path path = src.isURIResource() ? Path.of(URI.create(src.asResource().getURI())) : Path.of(src.asLiteral().getLexicalForm());
+        if (src == null) return null;
+        return src.isURIResource() ? Path.of(URI.create(src.asResource().getURI())) : Path.of(src.asLiteral().getLexicalForm());
+    }
+
+    private static DatasetGraph build(Path path) {
         try {
             return KnowledgeGraphBuilder.build(path).dataset();
         } catch (LoadException e) {

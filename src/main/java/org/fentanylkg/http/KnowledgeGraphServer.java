@@ -55,10 +55,14 @@ public final class KnowledgeGraphServer {
         KnowledgeGraphAssembler.register();
         Path file = config != null ? config : Sources.embeddedRoot().resolve(ServerConfig.FILE_NAME);
         Model configModel = ServerConfig.read(file);
-        CompletableFuture<Void> early = prepareEarly(configModel);
         FusekiServer.Builder builder = FusekiServer.create().fusekiModules(FusekiModules.create(modules));
-        builder.parseConfig(configModel); // builds the knowledge graph, on this thread
-        awaitEarly(early);
+        // Three things at once, on two cores: the graph builds, the modules prepare what needs no graph, and
+        // Fuseki processes the configuration (its assembler then takes the graph built ahead).
+        try (var ahead = KnowledgeGraphAssembler.buildAhead(configModel)) {
+            CompletableFuture<Void> early = prepareEarly(configModel);
+            builder.parseConfig(configModel);
+            awaitEarly(early);
+        }
         FusekiServer server = builder.port(port).enablePing(true).build();
         // The builder only knows "loopback or all"; bind the connector to the requested host instead.
         for (Connector c : server.getJettyServer().getConnectors()) {
@@ -78,7 +82,12 @@ public final class KnowledgeGraphServer {
                 tasks.add(() -> e.prepareEarly(copy));
             }
         }
-        return CompletableFuture.runAsync(() -> tasks.forEach(Runnable::run));
+        // A thread of its own: on two cores the common pool has one worker, which other work may hold.
+        return CompletableFuture.runAsync(() -> tasks.forEach(Runnable::run), r -> {
+            Thread t = new Thread(r, "modules-early");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** Waits for the early work; its failure (say, a bad saved query) is the module's own exception. */
