@@ -6,6 +6,7 @@ import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.http.api.ExplainModule;
 import org.fentanylkg.http.api.QueryApiModule;
+import org.fentanylkg.http.cache.ResponseCacheModule;
 import org.fentanylkg.http.linkeddata.LinkedDataModule;
 import org.fentanylkg.http.ops.OpsModule;
 import org.fentanylkg.http.pages.AssetsModule;
@@ -29,6 +30,7 @@ public final class ServerModules {
         return List.of(
                 new OpsModule(),             // request log, /$/metrics, graceful stop (first: its filter sees every request)
                 new SecurityModule(),        // limits, SERVICE off, result cap, the optional admin path
+                new ResponseCacheModule(),   // read-only pages from memory (after the two above: a hit is still logged and guarded)
                 new QueryApiModule(),        // /api/queries, /api/openapi.json, /api/
                 new ExplainModule(),         // /api/explain, /explain
                 new LinkedDataModule(SitePages::new), // IRIs, content negotiation, VoID, dumps, service description, CORS

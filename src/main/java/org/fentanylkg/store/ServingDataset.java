@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.JenaTransactionException;
@@ -46,6 +47,7 @@ public final class ServingDataset extends DatasetGraphWrapper {
     private final KnowledgeGraphStore store;
     private final ThreadLocal<Generation> pinned = new ThreadLocal<>();
     private final ScheduledExecutorService watcher;
+    private final AtomicLong switches = new AtomicLong();
     private volatile Generation current;
 
     ServingDataset(KnowledgeGraphStore store, Duration poll) throws IOException {
@@ -73,12 +75,19 @@ public final class ServingDataset extends DatasetGraphWrapper {
     /** The generation now served (new transactions begin on it). */
     public String generation() { return current.name; }
 
+    /**
+     * How many switches so far: a number that changes whenever the content served does, even if a generation's
+     * name came back (response cache keys).
+     */
+    public long switches() { return switches.get(); }
+
     /** Switches to the published generation if it changed; returns whether it did. */
     public synchronized boolean refresh() throws IOException {
         String name = store.current().orElseThrow(() -> new IOException(store.root() + ": CURRENT has gone"));
         Generation old = current;
         if (name.equals(old.name)) return false;
         current = open(store, name);
+        switches.incrementAndGet(); // after the switch: whoever reads the new number then begins on the new generation
         old.retired = true;
         LOG.info("Switched from {} to {}", old.name, name);
         if (old.readers.get() == 0) close(old);

@@ -1,5 +1,6 @@
 package org.fentanylkg.http.security;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.TxnType;
@@ -18,6 +19,7 @@ import org.apache.jena.sparql.util.Context;
  */
 public final class SwappableDataset extends DatasetGraphWrapper {
     private final AtomicReference<DatasetGraph> current;
+    private final AtomicLong generation = new AtomicLong();
     private final ThreadLocal<DatasetGraph> pinned = new ThreadLocal<>();
 
     public SwappableDataset(DatasetGraph initial) {
@@ -26,7 +28,15 @@ public final class SwappableDataset extends DatasetGraphWrapper {
     }
 
     /** Makes {@code next} the dataset new transactions begin on; returns the one it replaces. */
-    public DatasetGraph swap(DatasetGraph next) { return current.getAndSet(next); }
+    public DatasetGraph swap(DatasetGraph next) {
+        DatasetGraph old = current.getAndSet(next);
+        // After the swap, never before: whoever reads the new number then begins a transaction sees `next`.
+        generation.incrementAndGet();
+        return old;
+    }
+
+    /** How many swaps so far: a number that changes whenever the content served does (response cache keys). */
+    public long generation() { return generation.get(); }
 
     public DatasetGraph current() { return current.get(); }
 

@@ -82,6 +82,20 @@ class MetricsTest {
         assertEquals(before + 1, awaitValue(before + 1, "fkg_http_results_capped_total"));
     }
 
+    /** Answers from the response cache are counted as requests, and as hits or misses of the cache. */
+    @Test
+    void cacheHitsAndMissesAreCounted() throws Exception {
+        String requests = "fkg_http_requests_seconds_count";
+        String cache = "fkg_http_cache_requests_total";
+        double pages = value(metrics(), requests, "route=\"/id\"", "status=\"200\"");
+        double hits = value(metrics(), cache, "result=\"hit\"");
+        double misses = value(metrics(), cache, "result=\"miss\"");
+        for (int i = 0; i < 3; i++) server.get("/id/fincen?format=ttl");
+        assertEquals(misses + 1, awaitValue(misses + 1, cache, "result=\"miss\""));
+        assertEquals(hits + 2, awaitValue(hits + 2, cache, "result=\"hit\""));
+        assertEquals(pages + 3, awaitValue(pages + 3, requests, "route=\"/id\"", "status=\"200\""));
+    }
+
     @Test
     void labelsNeverCarryWhatClientsSend() throws Exception {
         server.get("/some-unknown-path-8f2c/and/more");

@@ -141,6 +141,18 @@ class RequestLogTest {
         assertEquals(null, missing.group(6));
     }
 
+    /** The response cache comes after the request log: an answer from memory is logged like any other. */
+    @Test
+    void aCachedAnswerIsLoggedToo() throws Exception {
+        var miss = server.get("/id/dea?format=nt");
+        var hit = server.get("/id/dea?format=nt");
+        assertEquals("MISS", miss.headers().firstValue("X-Cache").orElse(""));
+        assertEquals("HIT", hit.headers().firstValue("X-Cache").orElse(""));
+        List<Matcher> lines = requestLines(2);
+        assertEquals(2, lines.size(), "one line per request: " + events);
+        for (Matcher m : lines) assertEquals("GET /id/dea 200", m.group(1) + " " + m.group(2) + " " + m.group(3));
+    }
+
     @Test
     void aCappedAnswerIsMarked() throws Exception {
         var r = server.query("SELECT * WHERE { ?s ?p ?o . ?a ?b ?c }");
