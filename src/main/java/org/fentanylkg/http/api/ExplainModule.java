@@ -4,7 +4,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
-import org.fentanylkg.explain.Explainer;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.fentanylkg.http.ServerModules;
 
 /**
@@ -17,8 +17,11 @@ public final class ExplainModule implements FusekiModule {
 
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model config) {
-        Explainer explainer = Explainer.of(ServerModules.knowledgeGraph(registry));
-        builder.addServlet("/api/explain", new ExplainServlet(explainer));
-        builder.addServlet("/explain", new ExplainPageServlet(explainer));
+        ServerModules.knowledgeGraph(registry); // fails at start, not at the first request, if there is none
+        // The dataset as served (swappable on reload), so explanations and labels follow a reload.
+        DatasetGraph served = registry.get(ServerModules.DATASET).getDataService().getDataset();
+        CurrentExplainer explainer = new CurrentExplainer(served);
+        builder.addServlet("/api/explain", new ExplainServlet(explainer, served));
+        builder.addServlet("/explain", new ExplainPageServlet(explainer, served));
     }
 }

@@ -14,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.fentanylkg.explain.Evidence;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.fentanylkg.explain.Explainer;
 import org.fentanylkg.explain.Explanation;
 import org.fentanylkg.explain.Labels;
@@ -32,13 +34,13 @@ import org.fentanylkg.vocab.FKG;
 final class ExplainPageServlet extends HttpServlet {
     private static final String TEMPLATES = "org/fentanylkg/http/api";
 
-    private final Explainer explainer;
+    private final Supplier<Explainer> explainer;
     private final Labels labels;
     private final Mustache page;
 
-    ExplainPageServlet(Explainer explainer) {
+    ExplainPageServlet(Supplier<Explainer> explainer, DatasetGraph served) {
         this.explainer = explainer;
-        this.labels = new Labels(explainer.knowledgeGraph().dataset());
+        this.labels = new Labels(served);
         this.page = new DefaultMustacheFactory(TEMPLATES).compile("explain.mustache");
     }
 
@@ -54,7 +56,7 @@ final class ExplainPageServlet extends HttpServlet {
             render(resp, 400, view);
             return;
         }
-        Optional<Explanation> why = explainer.explain(t);
+        Optional<Explanation> why = explainer.get().explain(t);
         if (why.isEmpty()) {
             view.put("error", Map.of("heading", "Not in the graph", "message", ExplainServlet.notInGraph(t) + "."));
             render(resp, 404, view);

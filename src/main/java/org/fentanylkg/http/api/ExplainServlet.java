@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.fentanylkg.explain.Explainer;
 import org.fentanylkg.explain.Explanation;
 import org.fentanylkg.explain.ExplanationJson;
@@ -16,12 +18,12 @@ import org.fentanylkg.explain.Terms;
 
 /** {@code GET /api/explain?s=...&p=...&o=...}: the explanation of a triple as JSON ({@link ExplanationJson}). */
 final class ExplainServlet extends HttpServlet {
-    private final Explainer explainer;
+    private final Supplier<Explainer> explainer;
     private final ExplanationJson json;
 
-    ExplainServlet(Explainer explainer) {
+    ExplainServlet(Supplier<Explainer> explainer, DatasetGraph served) {
         this.explainer = explainer;
-        this.json = new ExplanationJson(new Labels(explainer.knowledgeGraph().dataset()));
+        this.json = new ExplanationJson(new Labels(served));
     }
 
     @Override
@@ -33,7 +35,7 @@ final class ExplainServlet extends HttpServlet {
             ApiResponses.error(resp, 400, e.getMessage(), e.part(), expected(e.part()));
             return;
         }
-        Optional<Explanation> why = explainer.explain(t);
+        Optional<Explanation> why = explainer.get().explain(t);
         if (why.isEmpty()) {
             JsonObject o = new JsonObject();
             o.addProperty("status", 404);

@@ -12,6 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.system.Txn;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.http.security.SwappableDataset;
 import org.fentanylkg.store.ServingDataset;
 
 /**
@@ -44,11 +45,15 @@ public final class LinkedData {
         return ld;
     }
 
-    /** How to tell one version of the data from the next: the store's generation, else fixed (built at start). */
+    /**
+     * How to tell one version of the data from the next: the store's generation, the number of administrative
+     * reloads, else fixed (built at start).
+     */
     private static Supplier<String> versionOf(DatasetGraph dsg) {
         DatasetGraph d = dsg;
         while (true) {
             if (d instanceof ServingDataset serving) return serving::generation;
+            if (d instanceof SwappableDataset swappable) return () -> "reload " + swappable.generation();
             if (d instanceof DatasetGraphWrapper w && w.getWrapped() != d) d = w.getWrapped();
             else return () -> "built";
         }
