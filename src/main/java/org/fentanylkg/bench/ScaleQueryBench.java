@@ -1,33 +1,30 @@
 package org.fentanylkg.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ARQ;
-import org.apache.jena.rdf.model.InfModel;
-import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.reasoner.ReasonerRegistry;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.fentanylkg.bench.synthetic.SyntheticKnowledgeGraph;
 import org.fentanylkg.dataset.KnowledgeGraph;
-import org.fentanylkg.vocab.Graphs;
 
 /**
  * (a) against (c) where the report graph is too small to tell them apart: the saved queries over a synthetic
  * graph ({@link org.fentanylkg.bench.synthetic.SyntheticGraph}, default 10⁵ asserted triples) shaped like ours.
  * (a) is Fuseki over the materialised dataset fentanyl-kg builds (the report-graph comparison already measures
  * what the service's modules cost); (c) is Fuseki over the same asserted triples wrapped in Jena's OWL Micro, as
- * in {@link QuerySpeedBench}. Every query is bounded, on both; a query (a) cannot answer within the bound, or
+ * in {@link QuerySpeedBench}, in a child JVM ({@link OwlMicroServer}) restarted after each query it did not finish. Every query is bounded, on both; a query (a) cannot answer within the bound, or
  * that finds no synthetic data (it asks about the report's text or provenance), is reported and not compared.
  */
 public final class ScaleQueryBench {
@@ -70,25 +67,19 @@ public final class ScaleQueryBench {
             files = s.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
         }
         KnowledgeGraph kg = SyntheticKnowledgeGraph.build(seed, size);
-        DatasetGraph served = kg.dataset();
-        Graph asserted = GraphFactory.createDefaultGraph();
-        served.executeRead(() -> served.getGraph(Graphs.ASSERTED).find().forEachRemaining(asserted::add));
-        long t0 = System.nanoTime();
-        InfModel inf = ModelFactory.createInfModel(ReasonerRegistry.getOWLMicroReasoner(), ModelFactory.createModelForGraph(asserted));
-        inf.prepare();
-        long prepareMillis = (System.nanoTime() - t0) / 1_000_000;
-        FusekiServer a = fuseki(served);
-        FusekiServer c = fuseki(DatasetGraphFactory.create(inf.getGraph()));
-        log.printf("query speed at %d asserted triples (%d inferred): (a) %s, (c) %s; OWL Micro prepare %d ms%n",
-                kg.figures().asserted(), kg.figures().inferred(), QuerySpeedBench.endpoint(a), QuerySpeedBench.endpoint(c), prepareMillis);
+        FusekiServer a = fuseki(kg.dataset());
+        OwlMicro c = new OwlMicro();
         try {
+            long prepareMillis = c.start();
+            log.printf("query speed at %d asserted triples (%d inferred): (a) %s, (c) %s in a child JVM; OWL Micro prepare %d ms%n",
+                    kg.figures().asserted(), kg.figures().inferred(), QuerySpeedBench.endpoint(a), c.endpoint(), prepareMillis);
             HttpClient http = HttpClient.newHttpClient();
             HttpLoad load = new HttpLoad(clients, bound);
             List<Row> rows = new ArrayList<>();
             for (Path file : files) {
                 String name = file.getFileName().toString().replaceFirst("\\.rq$", "");
                 String query = Files.readString(file);
-                Row row = measure(http, load, a, c, name, query);
+                Row row = measure(http, load, QuerySpeedBench.endpoint(a), c, name, query);
                 rows.add(row);
                 log.printf("  %-36s rows %6d  a %8s q/s  c %8s q/s  a/c %7s  %s%n", name, row.rows(),
                         row.a() == null ? "-" : String.format("%.1f", row.a().throughput()),
@@ -98,15 +89,46 @@ public final class ScaleQueryBench {
             return new Figures(size, kg.figures().asserted(), kg.figures().inferred(), prepareMillis, bound, clients, measure, rows);
         } finally {
             a.stop();
-            c.stop();
+            c.close();
         }
     }
 
-    private Row measure(HttpClient http, HttpLoad load, FusekiServer a, FusekiServer c, String name, String query)
+    /** (c): {@link OwlMicroServer} in a child JVM, restarted after a query it did not finish. */
+    private final class OwlMicro implements AutoCloseable {
+        private Process process;
+        private String endpoint;
+
+        /** Starts the child and waits until it answers; returns OWL Micro's prepare time in ms. */
+        long start() throws IOException, InterruptedException {
+            close();
+            process = new ProcessBuilder(ChildJvm.command(List.of("-Xmx4g", "-XX:+UseG1GC"), OwlMicroServer.class.getName(),
+                    Long.toString(seed), Long.toString(size), Long.toString(bound.toMillis())))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            for (String line; (line = out.readLine()) != null; ) {
+                Map<String, String> ready = ChildJvm.values(line, "READY");
+                if (ready.containsKey("port")) {
+                    endpoint = "http://localhost:" + ready.get("port") + "/kg/sparql";
+                    return Long.parseLong(ready.get("prepare_ms"));
+                }
+            }
+            throw new IOException("OWL Micro server (child JVM) ended before it was ready, exit " + process.waitFor());
+        }
+
+        String endpoint() { return endpoint; }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (process != null) ChildJvm.kill(process);
+            process = null;
+        }
+    }
+
+    private Row measure(HttpClient http, HttpLoad load, String a, OwlMicro c, String name, String query)
             throws IOException, InterruptedException {
         List<String> ansA;
         try {
-            ansA = Answers.fetch(http, QuerySpeedBench.endpoint(a), query, bound);
+            ansA = Answers.fetch(http, a, query, bound);
         } catch (Answers.DidNotFinish e) {
             return new Row(name, 0, null, null, "(a) DNF (" + e.getMessage() + ")");
         }
@@ -114,7 +136,7 @@ public final class ScaleQueryBench {
         String status;
         boolean cAnswered = false;
         try {
-            List<String> ansC = Answers.fetch(http, QuerySpeedBench.endpoint(c), query, bound);
+            List<String> ansC = Answers.fetch(http, c.endpoint(), query, bound);
             cAnswered = true;
             status = ansC.equals(ansA) ? "same" : QuerySpeedBench.difference(ansA, ansC);
         } catch (Answers.DidNotFinish e) {
@@ -122,9 +144,11 @@ public final class ScaleQueryBench {
         } catch (IOException e) {
             status = "error: " + e.getMessage();
         }
-        load.run(QuerySpeedBench.endpoint(a), query, Duration.ofMillis(500));
-        HttpLoad.Result ra = load.run(QuerySpeedBench.endpoint(a), query, measure);
-        HttpLoad.Result rc = cAnswered ? load.run(QuerySpeedBench.endpoint(c), query, measure) : null;
+        // A query (c) did not finish may still be running there: a fresh (c) for what follows, and quiet cores for (a).
+        if (!cAnswered) c.start();
+        load.run(a, query, Duration.ofMillis(500));
+        HttpLoad.Result ra = load.run(a, query, measure);
+        HttpLoad.Result rc = cAnswered ? load.run(c.endpoint(), query, measure) : null;
         return new Row(name, ansA.size(), ra, rc, status);
     }
 
