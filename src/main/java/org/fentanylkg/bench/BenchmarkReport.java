@@ -224,7 +224,7 @@ final class BenchmarkReport {
         b.append("## Query speed\n\n");
         b.append("Three servers in one JVM, on loopback ports, each measured alone with the same client: ")
                 .append(q.clients()).append(" concurrent connections sending the saved query again and again (HTTP POST, ")
-                .append("SPARQL JSON results read in full) for ").append(q.measure().toMillis() / 1000.0).append(" s per round after a warm-up; ")
+                .append("SPARQL JSON results read in full) for ").append(q.measure().toMillis() / 1000.0).append(" s per round, after a warm-up pass over every query on (a) and (b) and another of the query itself; ")
                 .append("(a) and (b) in ").append(q.rounds()).append(" alternating rounds.\n\n");
         b.append("- (a) fentanyl-kg, as `serve` runs it (fuseki-config.ttl, the project's Fuseki modules).\n");
         b.append("- (b) plain Fuseki (`FusekiServer`, no modules) over a copy of the same materialised dataset, in Jena's transactional in-memory dataset as `fuseki-server --file` loads it: no inference, the limit of what a user would otherwise run.\n");
