@@ -45,15 +45,25 @@ final class RequestMetrics {
     void record(String method, String path, int status, long nanos, boolean wasCapped) {
         active.decrementAndGet();
         String m = method == null ? "other" : method.toUpperCase(Locale.ROOT);
-        Timer.builder("fkg.http.requests")
-                .description("HTTP requests by method, route and status")
-                .tag("method", METHODS.contains(m) ? m : "other")
-                .tag("route", route(path, status))
-                .tag("status", Integer.toString(status))
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry)
+        timers.computeIfAbsent(new Labels(METHODS.contains(m) ? m : "other", route(path, status), status), this::timer)
                 .record(nanos, TimeUnit.NANOSECONDS);
         if (wasCapped) capped.increment();
+    }
+
+    /** A timer's labels; bounded in number, as {@link #route} and the method set are. */
+    private record Labels(String method, String route, int status) {}
+
+    // Looked up here rather than through Micrometer's builder on every request (it sorts tags and builds an id each time).
+    private final java.util.concurrent.ConcurrentMap<Labels, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Timer timer(Labels l) {
+        return Timer.builder("fkg.http.requests")
+                .description("HTTP requests by method, route and status")
+                .tag("method", l.method())
+                .tag("route", l.route())
+                .tag("status", Integer.toString(l.status()))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
     }
 
     String route(String path, int status) {
