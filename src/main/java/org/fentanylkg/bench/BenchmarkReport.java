@@ -345,6 +345,16 @@ final class BenchmarkReport {
             b.append("| ").append(k).append(" | ").append(baseline.getProperty(k)).append(" | ").append(figures.getProperty(k)).append(" |\n");
         }
         b.append('\n');
+        if (r.queries() == null) return;
+        b.append("Per saved query: a/b over HTTP, and the query in-process on the dataset (a) serves, before and after.\n\n")
+                .append("| saved query | a/b before | a/b after | served ms before | served ms after |\n|---|--:|--:|--:|--:|\n");
+        for (QuerySpeedBench.Row row : r.queries().rows()) {
+            String k = "query." + row.query() + ".";
+            if (!baseline.containsKey(k + "ab")) continue;
+            b.append("| ").append(row.query()).append(" | ").append(baseline.getProperty(k + "ab")).append(" | ").append(figures.getProperty(k + "ab"))
+                    .append(" | ").append(baseline.getProperty(k + "served_ms", "–")).append(" | ").append(figures.getProperty(k + "served_ms")).append(" |\n");
+        }
+        b.append('\n');
     }
 
     private static String cell(String s) { return s.replace("|", "\\|"); }

@@ -92,5 +92,6 @@ class BenchmarkReportTest {
         // A later run against this one as baseline shows before and after.
         String later = new BenchmarkReport(results(100, 100, "same", 450, 1000), tmp.resolve("docs/benchmarks.properties")).markdown();
         assertTrue(later.contains("| scale.1000000.closure_ms | 900.0 | 450.0 |"), later);
+        assertTrue(later.contains("| q1 | 1.00 | 1.00 | 2.00 | 2.00 |"), later);
     }
 }
