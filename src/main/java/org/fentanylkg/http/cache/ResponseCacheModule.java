@@ -16,12 +16,10 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.vocabulary.RDF;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.dataset.SwitchingDataset;
 import org.fentanylkg.http.ServerModules;
-import org.fentanylkg.http.security.SwappableDataset;
-import org.fentanylkg.store.ServingDataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,17 +67,11 @@ public final class ResponseCacheModule implements FusekiModule {
     private int entryBytes() { return (int) Math.min(MAX_ENTRY_BYTES, bytes); }
 
     /**
-     * A number that changes whenever the served content does: the data only changes by an administrative reload
-     * ({@link SwappableDataset}) or by a switch to a new store generation ({@link ServingDataset}); else it is fixed.
+     * A number that changes whenever the served content does: the data only changes by a switch (an administrative
+     * reload, a new store generation: {@link SwitchingDataset}); else it is fixed.
      */
     static LongSupplier generationOf(DatasetGraph served) {
-        DatasetGraph d = served;
-        while (true) {
-            if (d instanceof SwappableDataset s) return s::generation;
-            if (d instanceof ServingDataset s) return s::switches;
-            if (d instanceof DatasetGraphWrapper w && w.getWrapped() != d) d = w.getWrapped();
-            else return () -> 0L;
-        }
+        return SwitchingDataset.under(served).<LongSupplier>map(s -> s::switches).orElse(() -> 0L);
     }
 
     /** fkgc:responseCacheBytes of the server node; the default when absent. */

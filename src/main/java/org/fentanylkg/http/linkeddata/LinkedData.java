@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.system.Txn;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
-import org.fentanylkg.http.security.SwappableDataset;
-import org.fentanylkg.store.ServingDataset;
+import org.fentanylkg.dataset.SwitchingDataset;
 
 /**
  * The linked-data view of the served dataset, shared by the modules of one server: the public base, and a
@@ -45,18 +43,9 @@ public final class LinkedData {
         return ld;
     }
 
-    /**
-     * How to tell one version of the data from the next: the store's generation, the number of administrative
-     * reloads, else fixed (built at start).
-     */
+    /** How to tell one version of the data from the next: the switching dataset's version, else fixed (built at start). */
     private static Supplier<String> versionOf(DatasetGraph dsg) {
-        DatasetGraph d = dsg;
-        while (true) {
-            if (d instanceof ServingDataset serving) return serving::generation;
-            if (d instanceof SwappableDataset swappable) return () -> "reload " + swappable.generation();
-            if (d instanceof DatasetGraphWrapper w && w.getWrapped() != d) d = w.getWrapped();
-            else return () -> "built";
-        }
+        return SwitchingDataset.under(dsg).<Supplier<String>>map(s -> s::version).orElse(() -> "built");
     }
 
     public DatasetGraph dataset() { return dsg; }

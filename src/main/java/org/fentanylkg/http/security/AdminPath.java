@@ -18,6 +18,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.dataset.KnowledgeGraphBuilder;
+import org.fentanylkg.dataset.SwappableDataset;
 import org.fentanylkg.http.ServerModules;
 import org.fentanylkg.rdf.LoadException;
 import org.fentanylkg.rdf.Problem;
