@@ -109,22 +109,17 @@ public abstract class SwitchingDataset<P> extends DatasetGraphWrapper {
     }
 
     @Override
-    public void abort() {
-        P p = pinned.get();
-        if (p == null) return;
-        try {
-            datasetOf(p).abort();
-        } finally {
-            unpin(p);
-        }
-    }
+    public void abort() { finish(true); }
 
     @Override
-    public void end() {
+    public void end() { finish(false); }
+
+    private void finish(boolean abort) {
         P p = pinned.get();
         if (p == null) return;
         try {
-            datasetOf(p).end();
+            if (abort) datasetOf(p).abort();
+            else datasetOf(p).end();
         } finally {
             unpin(p);
         }
