@@ -11,8 +11,15 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,7 +29,8 @@ import org.fentanylkg.http.ui.QueryUiModule;
 /**
  * Serves a GET or HEAD of a read-only page from memory when the same request (same {@link CacheKey}) was answered
  * 200 before on the same generation of the data; otherwise lets it through, streams the answer as usual and keeps
- * a copy ({@link TeeResponse}). Every such request gets {@code X-Cache: HIT} or {@code MISS} (Varnish's header).
+ * a copy ({@link TeeResponse}). A request that misses while the same GET is in flight waits for its answer rather
+ * than computing it again. Every such request gets {@code X-Cache: HIT} or {@code MISS} (Varnish's header).
  *
  * <p>Only the servlets of the linked-data pages, the saved-query API, the explanations and the query page are
  * cached, by the servlet mapping the request reached; never the SPARQL endpoints under {@code /kg}, {@code /$/}
@@ -42,7 +50,12 @@ final class ResponseCacheFilter implements Filter {
     private static final List<String> PASS_THROUGH = List.of("Authorization", "If-None-Match", "If-Modified-Since", "If-Match",
             "If-Unmodified-Since", "If-Range", "Range", "Upgrade", "Transfer-Encoding");
 
+    /** How long a request waits for the same GET in flight before computing its own answer. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
     private final ResponseCache cache;
+    private final ConcurrentHashMap<CacheKey, CompletableFuture<CachedResponse>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final LongSupplier generation;
     private final Counter hits;
     private final Counter misses;
@@ -72,6 +85,20 @@ final class ResponseCacheFilter implements Filter {
         CacheKey key = CacheKey.of(request, g);
         boolean head = request.getMethod().equals("HEAD");
         CachedResponse hit = cache.get(key);
+        // A miss while the same GET is being computed waits for that answer instead of computing it again
+        // (Varnish's request coalescing); the first GET of a key computes it for all.
+        CompletableFuture<CachedResponse> mine = null;
+        if (hit == null) {
+            CompletableFuture<CachedResponse> earlier;
+            if (head) {
+                earlier = inFlight.get(key);
+            } else {
+                mine = new CompletableFuture<>();
+                earlier = inFlight.putIfAbsent(key, mine);
+                if (earlier != null) mine = null;
+            }
+            if (earlier != null) hit = shared(earlier);
+        }
         if (hit != null) {
             if (hits != null) hits.increment();
             hit.send(response, head);
@@ -84,9 +111,36 @@ final class ResponseCacheFilter implements Filter {
             return;
         }
         TeeResponse tee = new TeeResponse(response, cache.maxEntryBytes());
-        chain.doFilter(request, tee);
-        if (!request.isAsyncStarted()) tee.captured().ifPresent(r -> cache.put(key, r));
+        CachedResponse kept = null;
+        try {
+            chain.doFilter(request, tee);
+            if (!request.isAsyncStarted()) kept = tee.captured().orElse(null);
+            if (kept != null) cache.put(key, kept);
+        } finally {
+            if (mine != null) {
+                inFlight.remove(key, mine);
+                mine.complete(kept); // null: nothing to share (not a 200, too large, failed); each waiter computes its own
+            }
+        }
     }
+
+    /** The answer another request is computing for the same key; null if it keeps none or takes too long. */
+    private CachedResponse shared(CompletableFuture<CachedResponse> computing) {
+        waiting.incrementAndGet();
+        try {
+            return computing.get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** Requests now waiting for another's answer (tests). */
+    int waiting() { return waiting.get(); }
 
     /** A GET or HEAD without body, credentials, conditions or upgrade, for one of {@link #CACHED_MAPPINGS}. */
     static boolean cacheable(HttpServletRequest r) {
