@@ -46,6 +46,9 @@ public final class QuerySpeedBench {
     public record Figures(List<Row> rows, int clients, Duration measure, int rounds, long cPrepareMillis,
                           String reasoner, Duration cTimeout, String servedDataset) {}
 
+    /** Time allowed for one query's in-process runs on (c)'s dataset. */
+    static final Duration OWL_IN_PROCESS_BUDGET = Duration.ofSeconds(15);
+
     private Path config;
     private Path queries = Path.of("queries");
     private int clients = 4;
@@ -201,8 +204,6 @@ public final class QuerySpeedBench {
             return null; // timed out (the dataset carries (c)'s query timeout) or failed: no in-process figure
         }
     }
-
-    static final Duration OWL_IN_PROCESS_BUDGET = Duration.ofSeconds(15);
 
     private static double timeOnce(DatasetGraph dsg, String query) {
         long t0 = System.nanoTime();
