@@ -58,6 +58,9 @@ public abstract class SwitchingDataset<P> extends DatasetGraphWrapper {
         }
     }
 
+    /** What this thread's read transaction holds; null outside a transaction. */
+    protected final P pinned() { return pinned.get(); }
+
     // ---- Which content a call goes to.
 
     @Override

@@ -16,6 +16,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.inference.Derivation;
+import org.fentanylkg.inference.Derivations;
 import org.fentanylkg.vocab.FKG;
 import org.fentanylkg.vocab.Graphs;
 
@@ -23,7 +24,8 @@ import org.fentanylkg.vocab.Graphs;
  * Explains the triples of a knowledge graph:
  * <pre>  Optional&lt;Explanation&gt; why = Explainer.of(kg).explain(triple);</pre>
  * An inferred triple is explained by the derivation the reasoner recorded
- * ({@code KnowledgeGraph.closure().derivation(triple)}), its premises recursively, down to asserted triples;
+ * ({@code KnowledgeGraph.closure().derivation(triple)}, or the copy a TDB2 store keeps: {@link #of(DatasetGraph,
+ * Derivations)}), its premises recursively, down to asserted triples;
  * an asserted triple by its evidence: the fact graph that states it, with the fact's quote of the report
  * (located in its sentence) or public source, or the ontology or report graph it belongs to.
  */
@@ -31,17 +33,26 @@ public final class Explainer {
     /** Deeper than any derivation in the project's graph; a guard against a pathological one. */
     private static final int MAX_DEPTH = 64;
 
-    private final KnowledgeGraph kg;
     private final DatasetGraph dsg;
+    private final Derivations derivations;
 
-    private Explainer(KnowledgeGraph kg) {
-        this.kg = kg;
-        this.dsg = kg.dataset();
+    private Explainer(DatasetGraph dsg, Derivations derivations) {
+        this.dsg = dsg;
+        this.derivations = derivations;
     }
 
-    public static Explainer of(KnowledgeGraph kg) { return new Explainer(kg); }
+    /** Explains the triples of a knowledge graph built in memory, from its closure. */
+    public static Explainer of(KnowledgeGraph kg) { return new Explainer(kg.dataset(), kg.closure()); }
 
-    public KnowledgeGraph knowledgeGraph() { return kg; }
+    /**
+     * Explains the triples of {@code dsg} (with the named-graph layout of a knowledge graph) from
+     * {@code derivations}, which must be those of the closure {@code dsg} holds. Each explanation is computed in one
+     * read transaction on {@code dsg}.
+     */
+    public static Explainer of(DatasetGraph dsg, Derivations derivations) { return new Explainer(dsg, derivations); }
+
+    /** Where the derivations come from. */
+    public Derivations derivations() { return derivations; }
 
     /** The explanation of a triple; empty when the graph does not hold it. */
     public Optional<Explanation> explain(Triple t) {
@@ -54,7 +65,7 @@ public final class Explainer {
     private Explanation explain(Triple t, Map<Triple, Explanation> done, Set<Triple> path) {
         Explanation known = done.get(t);
         if (known != null) return known;
-        Optional<Derivation> d = kg.closure().derivation(t);
+        Optional<Derivation> d = derivations.derivation(t);
         Explanation e;
         if (d.isEmpty()) {
             e = new Explanation(t, Explanation.Status.ASSERTED, null, null, List.of(), List.of(), evidence(t));
@@ -110,7 +121,8 @@ public final class Explainer {
         }
         quotes.sort(Comparator.comparingLong(Quoted::begin).thenComparing(q -> q.quote().sentence()));
         List<String> sources = objects(prov, fact, FKG.dctSource).stream().map(Node::getURI).sorted().toList();
-        List<String> notes = objects(prov, fact, FKG.skosEditorialNote).stream().map(Node::getLiteralLexicalForm).toList();
+        // Sorted, as the rest: a graph's order is not the file's, and differs between stores.
+        List<String> notes = objects(prov, fact, FKG.skosEditorialNote).stream().map(Node::getLiteralLexicalForm).sorted().toList();
         return new Evidence(Evidence.Origin.FACT, fact.getURI(), quotes.stream().map(Quoted::quote).toList(), sources, notes);
     }
 

@@ -8,7 +8,7 @@ import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Triple;
 
 /** The result of one materialisation: the inferred triples, how each was derived, and any contradictions. */
-public final class Closure {
+public final class Closure implements Derivations {
     private final Explanations explanations;
     private final Graph inferred;
     private final List<Inconsistency> inconsistencies;
@@ -36,6 +36,7 @@ public final class Closure {
     }
 
     /** How an inferred triple was first derived; empty for asserted or unknown triples. */
+    @Override
     public Optional<Derivation> derivation(Triple t) {
         return explanations.derivation(t);
     }

@@ -13,7 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,6 +32,7 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.fentanylkg.dataset.KnowledgeGraph;
+import org.fentanylkg.inference.Derivation;
 import org.fentanylkg.vocab.Graphs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The named-graph layout is that of the in-memory dataset (docs/architecture.md): the default graph holds
  * asserted ∪ inferred; {@code graph/asserted}, {@code graph/inferred}, {@code graph/ontology}, {@code graph/report},
- * {@code graph/provenance} and one graph per fact. The closure's derivations are not stored.
+ * {@code graph/provenance} and one graph per fact. Beside the database, each generation keeps the closure's
+ * derivations ({@link DerivationFile}), so that a store explains inferred triples without computing the closure.
  */
 public final class KnowledgeGraphStore {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeGraphStore.class);
@@ -69,12 +73,12 @@ public final class KnowledgeGraphStore {
     public Path root() { return root; }
 
     /** What one load did. */
-    public record LoadReport(String generation, long assertedQuads, long inferredQuads,
+    public record LoadReport(String generation, long assertedQuads, long inferredQuads, long derivations,
                              Duration assertedStage, Duration closureStage) {
         @Override
         public String toString() {
-            return String.format("%s: %d asserted quads (bulk load %d ms), %d inferred quads (%d ms)",
-                    generation, assertedQuads, assertedStage.toMillis(), inferredQuads, closureStage.toMillis());
+            return String.format("%s: %d asserted quads (bulk load %d ms), %d inferred quads (%d ms), %d derivations kept for explanations",
+                    generation, assertedQuads, assertedStage.toMillis(), inferredQuads, closureStage.toMillis(), derivations);
         }
     }
 
@@ -125,7 +129,10 @@ public final class KnowledgeGraphStore {
                 out.quad(canonical(Quad.defaultGraphIRI, t));
             }));
             long t2 = System.nanoTime();
-            return new LoadReport(name, asserted, closure, Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
+            // Stage 3: how each inferred triple was derived, beside the database, for explanations.
+            Iterator<Derivation> derivations = inferred.find().mapWith(t -> kg.closure().derivation(t).orElse(null)).filterDrop(Objects::isNull);
+            long derived = DerivationFile.write(dir.resolve(DerivationFile.NAME), derivations, KnowledgeGraphStore::canonical);
+            return new LoadReport(name, asserted, closure, derived, Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
         } finally {
             // Release the files so that a server (this process or another) can open the generation.
             TDBInternal.expel(tdb);
@@ -137,9 +144,12 @@ public final class KnowledgeGraphStore {
      * "48000000.0"); stored as given, such a value read back and matched again (an OPTIONAL on the same value in
      * another graph) would not find its own triple. Stored in canonical form, it does.
      */
-    private static Quad canonical(Node graph, Triple t) {
+    private static Quad canonical(Node graph, Triple t) { return Quad.create(graph, canonical(t)); }
+
+    /** A triple as the store holds it. */
+    static Triple canonical(Triple t) {
         Node o = t.getObject();
-        return Quad.create(graph, t.getSubject(), t.getPredicate(), o.isLiteral() ? CanonicalizeLiteral.get().apply(o) : o);
+        return o.isLiteral() ? Triple.create(t.getSubject(), t.getPredicate(), CanonicalizeLiteral.get().apply(o)) : t;
     }
 
     private interface QuadSource { void sendTo(StreamRDF out); }

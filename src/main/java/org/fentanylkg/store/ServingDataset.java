@@ -1,16 +1,23 @@
 package org.fentanylkg.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.fentanylkg.dataset.SwitchingDataset;
+import org.fentanylkg.inference.Derivation;
+import org.fentanylkg.inference.Derivations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,19 +26,38 @@ import org.slf4j.LoggerFactory;
  * atomically. Each read transaction is pinned to the generation current when it began ({@link SwitchingDataset});
  * a replaced generation is closed when its last reader ends.
  */
-public final class ServingDataset extends SwitchingDataset<ServingDataset.Generation> {
+public final class ServingDataset extends SwitchingDataset<ServingDataset.Generation> implements Derivations {
     private static final Logger LOG = LoggerFactory.getLogger(ServingDataset.class);
 
     static final class Generation {
         final String name;
+        final Path dir;
         final DatasetGraph dsg;
         final AtomicInteger readers = new AtomicInteger();
         final AtomicBoolean closed = new AtomicBoolean();
         volatile boolean retired;
+        private volatile Derivations derivations;
 
-        Generation(String name, DatasetGraph dsg) {
+        Generation(String name, Path dir, DatasetGraph dsg) {
             this.name = name;
+            this.dir = dir;
             this.dsg = dsg;
+        }
+
+        /** Read on first use: only explanations need them. */
+        Derivations derivations() {
+            Derivations d = derivations;
+            if (d != null) return d;
+            synchronized (this) {
+                if (derivations == null) {
+                    try {
+                        derivations = DerivationFile.read(dir.resolve(DerivationFile.NAME));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return derivations;
+            }
         }
     }
 
@@ -58,7 +84,7 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
     }
 
     private static Generation open(KnowledgeGraphStore store, String name) {
-        return new Generation(name, KnowledgeGraphStore.open(store.generation(name)));
+        return new Generation(name, store.generation(name), KnowledgeGraphStore.open(store.generation(name)));
     }
 
     /** The generation now served (new transactions begin on it). */
@@ -66,6 +92,19 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
 
     @Override
     public String version() { return generation(); }
+
+    /** Whether the generation now served kept its derivations (every {@code load} writes them). */
+    public boolean explains() { return Files.isRegularFile(current.dir.resolve(DerivationFile.NAME)); }
+
+    /**
+     * How an inferred triple was derived, from the derivations of the generation this thread reads: inside a read
+     * transaction, the one it began on, so that an explanation and the data it explains are of one generation.
+     */
+    @Override
+    public Optional<Derivation> derivation(Triple t) {
+        Generation g = pinned();
+        return (g != null ? g : current).derivations().derivation(KnowledgeGraphStore.canonical(t));
+    }
 
     /** Switches to the published generation if it changed; returns whether it did. */
     public synchronized boolean refresh() throws IOException {

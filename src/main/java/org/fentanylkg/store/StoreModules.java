@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's modules when it serves a store. A store holds the dataset but not the in-memory
- * {@link KnowledgeGraph} (its closure with derivations is not persisted), so a module that requires it
- * ({@code ServerModules.knowledgeGraph} throws) is left out, with a warning, instead of stopping the server;
- * any other failure still stops it, so that no module (limits, security) is ever dropped silently.
+ * {@link KnowledgeGraph}; a module that requires it ({@code ServerModules.knowledgeGraph} throws: the
+ * explanations, when the generation kept no derivations) is left out, with a warning, instead of stopping the
+ * server; any other failure still stops it, so that no module (limits, security) is ever dropped silently.
  */
 public final class StoreModules {
     private static final Logger LOG = LoggerFactory.getLogger(StoreModules.class);
@@ -45,7 +45,8 @@ public final class StoreModules {
             } catch (IllegalStateException e) {
                 if (e.getMessage() == null || !e.getMessage().contains(NOT_A_KNOWLEDGE_GRAPH)) throw e;
                 off = true;
-                LOG.warn("'{}' is not available when serving a TDB2 store: it needs the in-memory knowledge graph (the closure and its derivations)", m.name());
+                LOG.warn("'{}' is not available when serving this TDB2 store: its generation keeps no derivations ({}); run load again to add them",
+                        m.name(), DerivationFile.NAME);
             }
         }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -74,6 +75,26 @@ class AtomicReloadTest {
             served.end();
         }
         assertEquals(after, served.calculateRead(() -> counts(served)), "a new transaction sees the new state");
+    }
+
+    @Test
+    void derivationsAreThoseOfTheGenerationATransactionReads() throws Exception {
+        KnowledgeGraph now = served.calculateRead(() -> counts(served)).equals(stateA) ? a : b;
+        KnowledgeGraph next = now == a ? b : a;
+        // A triple inferred in the state served now and not in the next.
+        Triple only = now.closure().inferred().find().filterDrop(t -> next.closure().inferred().contains(t)).nextOptional()
+                .orElseThrow(() -> new AssertionError("the two synthetic states infer the same triples"));
+        String rule = now.closure().derivation(only).orElseThrow().rule();
+        served.begin(org.apache.jena.query.TxnType.READ);
+        try {
+            assertEquals(rule, served.derivation(only).orElseThrow().rule());
+            store.load(next);
+            assertTrue(served.refresh());
+            assertEquals(rule, served.derivation(only).orElseThrow().rule(), "the transaction begun before the reload still explains from its generation");
+        } finally {
+            served.end();
+        }
+        assertTrue(served.calculateRead(() -> served.derivation(only)).isEmpty(), "the new generation does not derive it");
     }
 
     @Test

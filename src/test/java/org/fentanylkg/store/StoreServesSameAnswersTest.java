@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -37,6 +39,8 @@ import org.fentanylkg.cli.Main;
 import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.dataset.KnowledgeGraphBuilder;
 import org.fentanylkg.dataset.SourceFixture;
+import org.fentanylkg.explain.Explainer;
+import org.fentanylkg.explain.Explanation;
 import org.fentanylkg.http.ServerConfig;
 import org.fentanylkg.vocab.Graphs;
 import org.junit.jupiter.api.AfterAll;
@@ -136,14 +140,61 @@ class StoreServesSameAnswersTest {
         assertTrue(served().calculateRead(() -> !served().isEmpty()), "nothing was cleared");
     }
 
+    /** An explanation as text, with every triple as the store holds it (literals in canonical form). */
+    private static String shape(Explanation e) {
+        StringBuilder b = new StringBuilder();
+        b.append(KnowledgeGraphStore.canonical(e.triple())).append(' ').append(e.status()).append(' ').append(e.rule())
+                .append(' ').append(e.ruleDescription()).append(' ')
+                .append(e.axioms().stream().map(KnowledgeGraphStore::canonical).toList()).append(' ').append(e.evidence()).append(" [");
+        for (Explanation p : e.premises()) b.append(shape(p)).append("; ");
+        return b.append(']').toString();
+    }
+
     @Test
-    void explanationsAreLeftOutNotBroken() {
-        // The store holds no derivations: the explanation module is left out (404), never a 500 or a failed start.
+    void theStoreExplainsEveryInferredTripleAsTheInMemoryGraphDoes() {
+        ServingDataset store = (ServingDataset) served();
+        assertTrue(store.explains());
+        Explainer fromMemory = Explainer.of(kg);
+        Explainer fromStore = Explainer.of(store, store);
+        List<Triple> inferred = kg.closure().inferred().find().toList();
+        assertTrue(inferred.size() > 1000, "the report graph infers " + inferred.size() + " triples");
+        for (Triple t : inferred) {
+            Explanation mem = fromMemory.explain(t).orElseThrow();
+            Explanation tdb = fromStore.explain(t).orElseThrow(() -> new AssertionError("the store does not explain " + t));
+            assertTrue(tdb.inferred(), t.toString());
+            assertEquals(shape(mem), shape(tdb), t.toString());
+        }
+    }
+
+    @Test
+    void explanationsAreServedFromTheStore() {
+        // 4-piperidone is a fentanyl precursor because precursorOf chains (here through 4-AP) to fentanyl.
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getHttpPort()
-                + "/api/explain?s=" + URLEncoder.encode("https://w3id.org/fentanyl-kg/id/sinaloa-cartel", StandardCharsets.UTF_8)
+                + "/api/explain?s=" + URLEncoder.encode("https://w3id.org/fentanyl-kg/id/4-piperidone", StandardCharsets.UTF_8)
                 + "&p=" + URLEncoder.encode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", StandardCharsets.UTF_8)
-                + "&o=" + URLEncoder.encode("https://w3id.org/fentanyl-kg/ontology#ForeignTerroristOrganization", StandardCharsets.UTF_8))).GET().build());
-        assertEquals(404, r.statusCode(), r.body());
+                + "&o=" + URLEncoder.encode("https://w3id.org/fentanyl-kg/ontology#FentanylPrecursor", StandardCharsets.UTF_8))).GET().build());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject why = JsonParser.parseString(r.body()).getAsJsonObject();
+        assertEquals("inferred", why.get("status").getAsString(), r.body());
+        assertEquals("cls-hv2", why.get("rule").getAsString(), r.body());
+        assertTrue(r.body().contains("precursorOf is transitive"), r.body());
+        assertTrue(r.body().contains("https://w3id.org/fentanyl-kg/fact/4-piperidone-precursor-of-npp-anpp-4-ap-norfentanyl"), "down to the fact: " + r.body());
+    }
+
+    @Test
+    void aDamagedDerivationFileIsAnErrorWithItsLine() throws Exception {
+        Path copy = tmp.resolve("damaged.jsonl.gz");
+        List<String> lines = new ArrayList<>();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(storeDir.resolve("gen-000001").resolve(DerivationFile.NAME))), StandardCharsets.UTF_8))) {
+            in.lines().limit(3).forEach(lines::add);
+        }
+        lines.set(2, lines.get(2).replace("\"c\":[", "\"c\":[\"<urn:only-two>\","));
+        try (var out = new java.io.PrintWriter(new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(Files.newOutputStream(copy)), StandardCharsets.UTF_8))) {
+            lines.forEach(out::println);
+        }
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> DerivationFile.read(copy));
+        assertTrue(e.getMessage().startsWith(copy + ":3: not a derivation"), e.getMessage());
     }
 
     @Test

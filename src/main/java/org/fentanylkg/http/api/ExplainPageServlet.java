@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,7 +57,14 @@ final class ExplainPageServlet extends HttpServlet {
             render(resp, 400, view);
             return;
         }
-        Optional<Explanation> why = explainer.get().explain(t);
+        Optional<Explanation> why;
+        try {
+            why = explainer.get().explain(t);
+        } catch (UncheckedIOException e) {
+            view.put("error", Map.of("heading", "Explanations unavailable", "message", ExplainServlet.unavailable(e) + "."));
+            render(resp, 503, view);
+            return;
+        }
         if (why.isEmpty()) {
             view.put("error", Map.of("heading", "Not in the graph", "message", ExplainServlet.notInGraph(t) + "."));
             render(resp, 404, view);

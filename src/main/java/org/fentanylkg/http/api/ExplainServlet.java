@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Triple;
@@ -35,7 +36,13 @@ final class ExplainServlet extends HttpServlet {
             ApiResponses.error(resp, 400, e.getMessage(), e.part(), expected(e.part()));
             return;
         }
-        Optional<Explanation> why = explainer.get().explain(t);
+        Optional<Explanation> why;
+        try {
+            why = explainer.get().explain(t);
+        } catch (UncheckedIOException e) { // a store's derivations could not be read
+            ApiResponses.error(resp, 503, unavailable(e));
+            return;
+        }
         if (why.isEmpty()) {
             JsonObject o = new JsonObject();
             o.addProperty("status", 404);
@@ -45,6 +52,10 @@ final class ExplainServlet extends HttpServlet {
             return;
         }
         ApiResponses.json(resp, 200, json.json(why.get()));
+    }
+
+    static String unavailable(UncheckedIOException e) {
+        return "explanations are unavailable: " + e.getCause().getMessage();
     }
 
     /** The triple of s, p and o; a part given twice is an error too. */
