@@ -131,7 +131,7 @@ public final class KnowledgeGraphStore {
             long t2 = System.nanoTime();
             // Stage 3: how each inferred triple was derived, beside the database, for explanations.
             Iterator<Derivation> derivations = inferred.find().mapWith(t -> kg.closure().derivation(t).orElse(null)).filterDrop(Objects::isNull);
-            long derived = DerivationFile.write(dir.resolve(DerivationFile.NAME), derivations, KnowledgeGraphStore::canonical);
+            long derived = DerivationFile.write(dir, derivations, KnowledgeGraphStore::canonical);
             long t3 = System.nanoTime();
             return new LoadReport(name, asserted, closure, derived, Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
         } finally {

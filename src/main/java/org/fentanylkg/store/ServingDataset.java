@@ -2,7 +2,6 @@ package org.fentanylkg.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,7 +35,7 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
         final AtomicInteger readers = new AtomicInteger();
         final AtomicBoolean closed = new AtomicBoolean();
         volatile boolean retired;
-        private volatile Derivations derivations;
+        private DerivationFile derivations;
 
         Generation(String name, Path dir, DatasetGraph dsg) {
             this.name = name;
@@ -44,20 +43,27 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
             this.dsg = dsg;
         }
 
-        /** Read on first use: only explanations need them. */
-        Derivations derivations() {
-            Derivations d = derivations;
-            if (d != null) return d;
-            synchronized (this) {
-                if (derivations == null) {
-                    try {
-                        derivations = DerivationFile.read(dir.resolve(DerivationFile.NAME));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+        /** Opened on first use: only explanations need them. */
+        synchronized Derivations derivations() {
+            if (closed.get()) throw new IllegalStateException(name + " is closed");
+            if (derivations == null) {
+                try {
+                    derivations = DerivationFile.open(dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                return derivations;
             }
+            return derivations;
+        }
+
+        synchronized void closeDerivations() {
+            if (derivations == null) return;
+            try {
+                derivations.close();
+            } catch (IOException e) {
+                LOG.warn("Could not close the derivations of {}: {}", name, e.getMessage());
+            }
+            derivations = null;
         }
     }
 
@@ -94,7 +100,7 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
     public String version() { return generation(); }
 
     /** Whether the generation now served kept its derivations (every {@code load} writes them). */
-    public boolean explains() { return Files.isRegularFile(current.dir.resolve(DerivationFile.NAME)); }
+    public boolean explains() { return DerivationFile.present(current.dir); }
 
     /**
      * How an inferred triple was derived, from the derivations of the generation this thread reads: inside a read
@@ -130,6 +136,7 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
     private static void close(Generation g) {
         if (g.closed.compareAndSet(false, true)) {
             TDBInternal.expel(g.dsg);
+            g.closeDerivations();
             LOG.info("Closed {}", g.name);
         }
     }

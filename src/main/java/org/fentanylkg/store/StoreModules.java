@@ -46,7 +46,7 @@ public final class StoreModules {
                 if (e.getMessage() == null || !e.getMessage().contains(NOT_A_KNOWLEDGE_GRAPH)) throw e;
                 off = true;
                 LOG.warn("'{}' is not available when serving this TDB2 store: its generation keeps no derivations ({}); run load again to add them",
-                        m.name(), DerivationFile.NAME);
+                        m.name(), DerivationFile.DATA + " and " + DerivationFile.INDEX);
             }
         }
 

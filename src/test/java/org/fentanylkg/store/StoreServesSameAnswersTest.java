@@ -182,19 +182,25 @@ class StoreServesSameAnswersTest {
     }
 
     @Test
-    void aDamagedDerivationFileIsAnErrorWithItsLine() throws Exception {
-        Path copy = tmp.resolve("damaged.jsonl.gz");
-        List<String> lines = new ArrayList<>();
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
-                Files.newInputStream(storeDir.resolve("gen-000001").resolve(DerivationFile.NAME))), StandardCharsets.UTF_8))) {
-            in.lines().limit(3).forEach(lines::add);
+    void damagedDerivationFilesAreErrorsThatSayWhere() throws Exception {
+        Path gen = storeDir.resolve("gen-000001");
+        Path copy = Files.createDirectories(tmp.resolve("damaged"));
+        // The first derivation written is in the first block; damage that block's compressed bytes.
+        Triple first = KnowledgeGraphStore.canonical(kg.closure().inferred().find().next());
+        byte[] data = Files.readAllBytes(gen.resolve(DerivationFile.DATA));
+        for (int i = 8; i < 40; i++) data[i] ^= (byte) 0x5A;
+        Files.write(copy.resolve(DerivationFile.DATA), data);
+        Files.copy(gen.resolve(DerivationFile.INDEX), copy.resolve(DerivationFile.INDEX));
+        try (DerivationFile intact = DerivationFile.open(gen); DerivationFile damaged = DerivationFile.open(copy)) {
+            assertTrue(intact.derivation(first).isPresent());
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> damaged.derivation(first));
+            assertTrue(e.getMessage().contains(copy.resolve(DerivationFile.DATA) + ": block at byte 0"), e.getMessage());
         }
-        lines.set(2, lines.get(2).replace("\"c\":[", "\"c\":[\"<urn:only-two>\","));
-        try (var out = new java.io.PrintWriter(new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(Files.newOutputStream(copy)), StandardCharsets.UTF_8))) {
-            lines.forEach(out::println);
-        }
-        java.io.IOException e = assertThrows(java.io.IOException.class, () -> DerivationFile.read(copy));
-        assertTrue(e.getMessage().startsWith(copy + ":3: not a derivation"), e.getMessage());
+        // An index cut short is refused when opened, naming it.
+        byte[] index = Files.readAllBytes(gen.resolve(DerivationFile.INDEX));
+        Files.write(copy.resolve(DerivationFile.INDEX), java.util.Arrays.copyOf(index, index.length - 16));
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> DerivationFile.open(copy));
+        assertTrue(e.getMessage().startsWith(copy.resolve(DerivationFile.INDEX) + ": "), e.getMessage());
     }
 
     @Test
