@@ -90,7 +90,8 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
     }
 
     private static Generation open(KnowledgeGraphStore store, String name) {
-        return new Generation(name, store.generation(name), KnowledgeGraphStore.open(store.generation(name)));
+        Path dir = store.generation(name);
+        return new Generation(name, dir, KnowledgeGraphStore.open(dir));
     }
 
     /** The generation now served (new transactions begin on it). */
