@@ -2,7 +2,6 @@ package org.fentanylkg.http.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -46,7 +45,8 @@ class GracefulShutdownTest {
             });
             for (int i = 0; i < 200 && !server.fuseki().getJettyServer().isStopping(); i++) Thread.sleep(20);
             assertFalse(inFlight.isDone(), "still running when the stop began");
-            assertThrows(IOException.class, () -> server.get("/$/ping"), "new connections are refused while stopping");
+            // Jetty says it is stopping just before it closes its connectors: allow it that moment (up to 2 s).
+            assertTrue(refusedWithin(server, 100), "new connections are refused while stopping");
 
             HttpResponse<String> r = inFlight.get();
             assertEquals(200, r.statusCode(), r.body());
@@ -56,5 +56,18 @@ class GracefulShutdownTest {
         } finally {
             server.close();
         }
+    }
+
+    /** Whether a new request to the server fails to connect within {@code tries} attempts, 20 ms apart. */
+    private static boolean refusedWithin(TestServer server, int tries) throws InterruptedException {
+        for (int i = 0; i < tries; i++) {
+            try {
+                server.get("/$/ping");
+            } catch (IOException e) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 }
