@@ -11,7 +11,8 @@ import org.fentanylkg.vocab.FKG;
 
 /**
  * Turns a fact's authored evidence into provenance: each quote is found in the report and linked to the
- * sentence(s) it lies in, with offsets; each public source becomes prov:wasDerivedFrom. A fact whose evidence
+ * sentence(s) it lies in, with offsets; each public source becomes prov:wasDerivedFrom. The claim layer
+ * (attribution, status, time) is kept as written; a fact given no status is stated. A fact whose evidence
  * is missing, whose quote is not in the report, or is ambiguous, is a problem.
  */
 public final class EvidenceResolver {
@@ -72,8 +73,11 @@ public final class EvidenceResolver {
                 provenance.add(Triple.create(f, FKG.provWasDerivedFrom, o));
                 hasEvidence = true;
             } else {
-                provenance.add(t); // editorial note
+                provenance.add(t); // editorial note, or the claim layer (attribution, status, time)
             }
+        }
+        if (fact.evidence().stream().noneMatch(lt -> lt.triple().getPredicate().equals(FKG.epistemicStatus))) {
+            provenance.add(Triple.create(f, FKG.epistemicStatus, FKG.statusStated));
         }
         if (!hasEvidence && fact.evidence().stream().noneMatch(lt -> isEvidence(lt.triple()))) {
             problems.add(new Problem(fact.file(), fact.line(), fact.iri(),

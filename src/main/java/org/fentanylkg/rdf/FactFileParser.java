@@ -37,6 +37,9 @@ public final class FactFileParser {
 
     /** The predicates allowed in a fact file's default graph: evidence about its own fact graphs. */
     public static final Set<Node> EVIDENCE_PREDICATES = Set.of(FKG.quote, FKG.dctSource, FKG.skosEditorialNote);
+    /** The claim layer, also about the file's own fact graphs: attribution, epistemic status, temporal scope. */
+    public static final Set<Node> CLAIM_PREDICATES = Set.of(FKG.provWasAttributedTo, FKG.statedIn, FKG.epistemicStatus,
+            FKG.startTime, FKG.endTime, FKG.pointInTime, FKG.earliestTime, FKG.latestTime, FKG.timeApproximate);
 
     private FactFileParser() {}
 
@@ -117,9 +120,11 @@ public final class FactFileParser {
             if (!byGraph.containsKey(t.getSubject())) {
                 problems.add(Problem.at(file, lq.line(), "the default graph may only hold evidence about this file's"
                         + " fact graphs, but " + str(t.getSubject()) + " is not a fact graph of this file"));
-            } else if (!EVIDENCE_PREDICATES.contains(t.getPredicate())) {
+            } else if (!EVIDENCE_PREDICATES.contains(t.getPredicate()) && !CLAIM_PREDICATES.contains(t.getPredicate())) {
                 problems.add(new Problem(file, lq.line(), t.getSubject().getURI(), "evidence must use fkg:quote,"
-                        + " dcterms:source or skos:editorialNote, not " + str(t.getPredicate())));
+                        + " dcterms:source or skos:editorialNote, and a claim prov:wasAttributedTo, fkg:statedIn,"
+                        + " fkg:epistemicStatus or a time (fkg:startTime, fkg:endTime, fkg:pointInTime, fkg:earliestTime,"
+                        + " fkg:latestTime, fkg:timeApproximate), not " + str(t.getPredicate())));
             } else {
                 evidence.computeIfAbsent(t.getSubject(), s -> new ArrayList<>()).add(new FactGraph.LocatedTriple(t, lq.line()));
             }

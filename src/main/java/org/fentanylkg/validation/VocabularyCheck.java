@@ -1,5 +1,6 @@
 package org.fentanylkg.validation;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,8 @@ import org.fentanylkg.vocab.FKG;
 
 /**
  * Catches typos before they become silent wrong answers: every fkg: term a fact uses must be declared by the
- * ontology, and every fkr: resource a fact points to must be described by some fact (or the ontology).
+ * ontology, and every fkr: resource a fact (or its claim layer) points to must be described by some fact (or the
+ * ontology).
  */
 public final class VocabularyCheck {
     private VocabularyCheck() {}
@@ -27,7 +29,9 @@ public final class VocabularyCheck {
 
         for (FactGraph f : facts) {
             Set<Node> reported = new HashSet<>();
-            for (Triple t : f.triples()) {
+            List<Triple> checked = new ArrayList<>(f.triples());
+            f.evidence().forEach(lt -> checked.add(lt.triple()));
+            for (Triple t : checked) {
                 Node p = t.getPredicate();
                 Node o = t.getObject();
                 if (isTerm(p) && !declared.contains(p) && reported.add(p)) {

@@ -37,6 +37,18 @@ public final class FKG {
     public static final Node evidence = term("evidence");
     public static final Node sentence = term("sentence");
 
+    // The claim layer: stated about a fact graph beside its evidence (see the ontology's "Claims" section).
+    public static final Node epistemicStatus = term("epistemicStatus");
+    public static final Node statedIn = term("statedIn");
+    public static final Node startTime = term("startTime");
+    public static final Node endTime = term("endTime");
+    public static final Node pointInTime = term("pointInTime");
+    public static final Node earliestTime = term("earliestTime");
+    public static final Node latestTime = term("latestTime");
+    public static final Node timeApproximate = term("timeApproximate");
+    /** The status of a fact whose file states none. */
+    public static final Node statusStated = NodeFactory.createURI(RESOURCE + "status-stated");
+
     public static final Node nifContext = NodeFactory.createURI(NIF + "Context");
     public static final Node nifAnchorOf = NodeFactory.createURI(NIF + "anchorOf");
     public static final Node nifBeginIndex = NodeFactory.createURI(NIF + "beginIndex");
@@ -48,5 +60,6 @@ public final class FKG {
     public static final Node dctSource = NodeFactory.createURI(DCTERMS + "source");
     public static final Node dctIsPartOf = NodeFactory.createURI(DCTERMS + "isPartOf");
     public static final Node provWasDerivedFrom = NodeFactory.createURI(PROV + "wasDerivedFrom");
+    public static final Node provWasAttributedTo = NodeFactory.createURI(PROV + "wasAttributedTo");
     public static final Node skosEditorialNote = NodeFactory.createURI(SKOS + "editorialNote");
 }
