@@ -75,4 +75,24 @@ class PackagedJarIT {
         assertTrue(r.err().contains("bad.trig:11: fact <https://w3id.org/fentanyl-kg/fact/b>: fact has no evidence"), r.err());
         assertTrue(r.err().contains("2 problem(s); nothing was loaded."), r.err());
     }
+
+    /** Run inside a checkout with broken fact files, validate checks the checkout, not the copy packaged in the jar. */
+    @Test
+    void validateInsideACheckoutReadsTheCheckout(@TempDir Path cwd) throws Exception {
+        Path root = org.fentanylkg.dataset.SourceFixture.copyRepository(cwd);
+        for (String name : new String[] {"broken-1.trig", "broken-2.trig", "broken-3.trig"}) {
+            org.fentanylkg.dataset.SourceFixture.addFactFile(root, name, "fact:" + name.replace(".trig", "")
+                    + " { fkr:fentanyl fkg:firstSynthesized \"1959\"^^xsd:gYear . }\n");
+        }
+        Run r = run(root, "validate");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.err().startsWith("Sources: " + root.toUri()), r.err());
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(r.err().contains("broken-" + i + ".trig:9: fact <https://w3id.org/fentanyl-kg/fact/broken-" + i
+                    + ">: fact has no evidence"), r.err());
+        }
+        Run elsewhere = run(cwd.resolve("data"), "validate");
+        assertEquals(0, elsewhere.exit(), elsewhere.err());
+        assertTrue(elsewhere.err().startsWith("Sources: jar:"), elsewhere.err());
+    }
 }
