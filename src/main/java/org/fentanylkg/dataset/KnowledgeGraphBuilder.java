@@ -27,6 +27,7 @@ import org.fentanylkg.rdf.LoadException;
 import org.fentanylkg.rdf.Problem;
 import org.fentanylkg.rdf.ProblemCollector;
 import org.fentanylkg.rdf.ReportGraph;
+import org.fentanylkg.search.SearchIndex;
 import org.fentanylkg.source.ReportText;
 import org.fentanylkg.source.Sources;
 import org.fentanylkg.validation.FactLocator;
@@ -119,7 +120,9 @@ public final class KnowledgeGraphBuilder {
         KnowledgeGraph.Figures figures = new KnowledgeGraph.Figures(asserted.size(), closure.inferred().size(),
                 union.size(), facts.size(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
         LOG.info("Knowledge graph built from {}: {}", sources.root(), figures);
-        return new KnowledgeGraph(dsg.freeze(), closure, List.copyOf(facts), figures);
+        FrozenDataset frozen = dsg.freeze();
+        SearchIndex.buildInMemory(frozen); // text:query and /api/search; kept in the dataset's context
+        return new KnowledgeGraph(frozen, closure, List.copyOf(facts), figures);
     }
 
     /** Parses a Turtle file, recording syntax errors with their line. */

@@ -6,6 +6,7 @@ import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.http.api.ExplainModule;
 import org.fentanylkg.http.api.QueryApiModule;
+import org.fentanylkg.http.api.SearchModule;
 import org.fentanylkg.http.cache.ResponseCacheModule;
 import org.fentanylkg.http.linkeddata.LinkedDataModule;
 import org.fentanylkg.http.ops.OpsModule;
@@ -33,6 +34,7 @@ public final class ServerModules {
                 new ResponseCacheModule(),   // read-only pages from memory (after the two above: a hit is still logged and guarded)
                 new QueryApiModule(),        // /api/queries, /api/openapi.json, /api/
                 new ExplainModule(),         // /api/explain, /explain
+                new SearchModule(),          // /api/search, /search (the header's search box)
                 new LinkedDataModule(SitePages::new), // IRIs, content negotiation, VoID, dumps, service description, CORS
                 new AssetsModule(),          // /assets/: CSS, JS, CodeMirror from the jar
                 new QueryUiModule());        // /query

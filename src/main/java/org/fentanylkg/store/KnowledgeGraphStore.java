@@ -33,6 +33,7 @@ import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.inference.Derivation;
+import org.fentanylkg.search.SearchIndex;
 import org.fentanylkg.vocab.Graphs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +134,9 @@ public final class KnowledgeGraphStore {
             Iterator<Derivation> derivations = inferred.find().mapWith(t -> kg.closure().derivation(t).orElse(null)).filterDrop(Objects::isNull);
             long derived = DerivationFile.write(dir, derivations, KnowledgeGraphStore::canonical);
             long t3 = System.nanoTime();
+            // Stage 4: the full-text index of this generation, beside its database (text:query, /api/search).
+            long docs = SearchIndex.write(mem, dir.resolve(SearchIndex.FOLDER));
+            LOG.info("{}: text index of {} documents written in {} ms", name, docs, (System.nanoTime() - t3) / 1_000_000);
             return new LoadReport(name, asserted, closure, derived, Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
         } finally {
             // Release the files so that a server (this process or another) can open the generation.

@@ -2,6 +2,7 @@ package org.fentanylkg.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,12 +12,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.fentanylkg.dataset.SwitchingDataset;
 import org.fentanylkg.inference.Derivation;
 import org.fentanylkg.inference.Derivations;
+import org.fentanylkg.search.DelegatingTextIndex;
+import org.fentanylkg.search.SearchIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +40,7 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
         final AtomicBoolean closed = new AtomicBoolean();
         volatile boolean retired;
         private DerivationFile derivations;
+        private TextIndex text;
 
         Generation(String name, Path dir, DatasetGraph dsg) {
             this.name = name;
@@ -54,6 +59,29 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
                 }
             }
             return derivations;
+        }
+
+        /**
+         * The generation's text index, opened on first use; a generation written before the index existed gets
+         * one built in memory from its data.
+         */
+        synchronized TextIndex text() {
+            if (closed.get()) throw new IllegalStateException(name + " is closed");
+            if (text == null) {
+                Path folder = dir.resolve(SearchIndex.FOLDER);
+                try {
+                    text = Files.isDirectory(folder) ? SearchIndex.open(folder) : SearchIndex.buildInMemory(dsg);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return text;
+        }
+
+        synchronized void closeText() {
+            if (text == null) return;
+            text.close();
+            text = null;
         }
 
         synchronized void closeDerivations() {
@@ -79,6 +107,11 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
         super(first.dsg, Context.create());
         this.store = store;
         this.current = first;
+        // text:query finds the index here; it answers from the generation this thread reads, as derivation() does
+        SearchIndex.attach(this, new DelegatingTextIndex(() -> {
+            Generation g = pinned();
+            return (g != null ? g : current).text();
+        }));
         LOG.info("Serving {} from {}", first.name, store.root());
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fkg-store-watcher");
@@ -138,6 +171,7 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
         if (g.closed.compareAndSet(false, true)) {
             TDBInternal.expel(g.dsg);
             g.closeDerivations();
+            g.closeText();
             LOG.info("Closed {}", g.name);
         }
     }

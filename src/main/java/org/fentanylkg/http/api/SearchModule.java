@@ -1,0 +1,31 @@
+package org.fentanylkg.http.api;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.server.DataAccessPoint;
+import org.apache.jena.fuseki.server.DataAccessPointRegistry;
+import org.apache.jena.rdf.model.Model;
+import org.fentanylkg.http.ServerModules;
+import org.fentanylkg.http.linkeddata.LinkedData;
+
+/**
+ * Search: {@code /api/search} (JSON, CSV) and the results page {@code /search}, over the text index that each
+ * served dataset carries (built with it; see {@code search.SearchIndex}). The search box in every page's header
+ * asks {@code /api/search} for suggestions and opens {@code /search}.
+ */
+public final class SearchModule implements FusekiModule {
+    public static final String API_PATH = "/api/search";
+    public static final String PAGE_PATH = "/search";
+
+    @Override
+    public String name() { return "fentanyl-kg search"; }
+
+    @Override
+    public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model config) {
+        DataAccessPoint dap = registry.get(ServerModules.DATASET);
+        if (dap == null) throw new IllegalStateException("fuseki-config.ttl declares no dataset named " + ServerModules.DATASET);
+        LinkedData ld = LinkedData.of(dap.getDataService().getDataset(), config);
+        builder.addServlet(API_PATH, new SearchServlet(ld));
+        builder.addServlet(PAGE_PATH, new SearchPageServlet(ld));
+    }
+}

@@ -1,0 +1,240 @@
+package org.fentanylkg.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.text.Entity;
+import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.query.text.TextQuery;
+import org.apache.jena.query.text.TextQueryFuncs;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.NoLockFactory;
+import org.fentanylkg.vocab.FKG;
+
+/**
+ * The full-text index of the knowledge graph: a jena-text Lucene index ({@link TextIndexLucene}) over the literals
+ * people search for, one Lucene document per triple, so that {@code text:query} works in SPARQL and
+ * {@code /api/search} can rank hits.
+ *
+ * <p>Fields, each with the predicates it indexes and its analysis:
+ * <ul>
+ *   <li>{@code label} (rdfs:label, skos:prefLabel, dcterms:title, foaf:name) and {@code altLabel} (skos:altLabel,
+ *       skos:hiddenLabel): names, folded for case and accents ("cartel" finds "Cártel de Sinaloa"), not stemmed;</li>
+ *   <li>{@code definition} (skos:definition, rdfs:comment), {@code note} (skos:editorialNote, skos:scopeNote,
+ *       skos:example), {@code sentence} (nif:anchorOf of the report's sentences) and {@code quote} (fkg:quote, the
+ *       evidence of each fact): English prose, folded, stop words dropped and stemmed ("tariffs" finds "tariff");</li>
+ *   <li>{@code identifier} (CAS, public-law, bill, executive-order and report numbers): the whole value as one
+ *       folded token, so "23056-29-3" matches exactly and nothing else.</li>
+ * </ul>
+ * Only the default graph (asserted ∪ inferred) is indexed; a literal of a blank node is not (no page to open).
+ *
+ * <p>The index belongs to one dataset: it is built with it ({@link #build}), kept in that dataset's context
+ * ({@link TextQuery#textIndex}, where jena-text's property function looks first) and replaced with it, so a query
+ * never reads the index of other content. In memory ({@link ByteBuffersDirectory}) for a graph built at start;
+ * in a folder beside each TDB2 generation ({@link #write}, {@link #open}).
+ */
+public final class SearchIndex {
+    public static final String ENTITY = "uri";
+    public static final String LANG = "lang";
+    public static final String LABEL = "label";
+    public static final String ALT_LABEL = "altLabel";
+    public static final String DEFINITION = "definition";
+    public static final String NOTE = "note";
+    public static final String SENTENCE = "sentence";
+    public static final String QUOTE = "quote";
+    public static final String IDENTIFIER = "identifier";
+
+    private static final String DCT = FKG.DCTERMS;
+    private static final Node ANCHOR_OF = FKG.nifAnchorOf;
+
+    /** Field → the predicates it indexes, in the order of the class comment. */
+    public static final Map<String, List<Node>> FIELDS;
+    static {
+        Map<String, List<Node>> m = new LinkedHashMap<>();
+        m.put(LABEL, List.of(RDFS.Nodes.label, skos("prefLabel"), uri(DCT + "title"), uri("http://xmlns.com/foaf/0.1/name")));
+        m.put(ALT_LABEL, List.of(skos("altLabel"), skos("hiddenLabel")));
+        m.put(DEFINITION, List.of(skos("definition"), RDFS.Nodes.comment));
+        m.put(NOTE, List.of(skos("editorialNote"), skos("scopeNote"), skos("example")));
+        m.put(SENTENCE, List.of(ANCHOR_OF));
+        m.put(QUOTE, List.of(FKG.quote));
+        m.put(IDENTIFIER, List.of(FKG.term("casNumber"), FKG.term("publicLawNumber"), FKG.term("billNumber"),
+                FKG.term("executiveOrderNumber"), FKG.term("reportNumber")));
+        FIELDS = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The folder of the index beside a TDB2 generation's database. */
+    public static final String FOLDER = "text";
+
+    private SearchIndex() {}
+
+    private static Node skos(String local) { return uri(FKG.SKOS + local); }
+
+    private static Node uri(String iri) { return NodeFactory.createURI(iri); }
+
+    /** The field a predicate is indexed in, if it is. */
+    public static Optional<String> fieldOf(Node predicate) {
+        for (var e : FIELDS.entrySet()) if (e.getValue().contains(predicate)) return Optional.of(e.getKey());
+        return Optional.empty();
+    }
+
+    /** The analysis of names: standard tokens, lower case, accents folded; no stemming (a name is not a word). */
+    public static Analyzer names() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer t = new StandardTokenizer();
+                return new TokenStreamComponents(t, new ASCIIFoldingFilter(new LowerCaseFilter(t)));
+            }
+
+            @Override
+            protected TokenStream normalize(String field, TokenStream in) { return new ASCIIFoldingFilter(new LowerCaseFilter(in)); }
+        };
+    }
+
+    /** The analysis of prose: as {@link #names()}, then English stop words dropped and Porter stemming. */
+    public static Analyzer english() {
+        CharArraySet stop = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer t = new StandardTokenizer();
+                TokenStream s = new EnglishPossessiveFilter(t);
+                s = new ASCIIFoldingFilter(new LowerCaseFilter(s));
+                s = new StopFilter(s, stop);
+                return new TokenStreamComponents(t, new PorterStemFilter(s));
+            }
+
+            @Override
+            protected TokenStream normalize(String field, TokenStream in) { return new ASCIIFoldingFilter(new LowerCaseFilter(in)); }
+        };
+    }
+
+    /** The analysis of identifiers: the whole value, lower case, accents folded (jena-text's LowerCaseKeywordAnalyzer, folded). */
+    public static Analyzer identifiers() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer t = new KeywordTokenizer();
+                return new TokenStreamComponents(t, new ASCIIFoldingFilter(new LowerCaseFilter(t)));
+            }
+
+            @Override
+            protected TokenStream normalize(String field, TokenStream in) { return new ASCIIFoldingFilter(new LowerCaseFilter(in)); }
+        };
+    }
+
+    // Our own analyzers rather than jena-text's ConfigurableAnalyzer: that one passes its filters' arguments
+    // through a static array shared by all threads, and the server analyses queries on many at once.
+    private static TextIndexConfig config() {
+        EntityDefinition def = new EntityDefinition(ENTITY, LABEL);
+        FIELDS.forEach((field, predicates) -> predicates.forEach(p -> def.set(field, p)));
+        def.setLangField(LANG);
+        Analyzer names = names();
+        Analyzer english = english();
+        def.setAnalyzer(LABEL, names);
+        def.setAnalyzer(ALT_LABEL, names);
+        for (String f : List.of(DEFINITION, NOTE, SENTENCE, QUOTE)) def.setAnalyzer(f, english);
+        def.setAnalyzer(IDENTIFIER, identifiers());
+        TextIndexConfig config = new TextIndexConfig(def);
+        config.setAnalyzer(names);
+        config.setValueStored(true); // hits carry their literal, and highlighting needs it
+        return config;
+    }
+
+    /** Builds the index of {@code dsg} in memory and keeps it in the dataset's context. Returns it. */
+    public static TextIndexLucene buildInMemory(DatasetGraph dsg) {
+        TextIndexLucene index = fill(new ByteBuffersDirectory(), dsg);
+        attach(dsg, index);
+        return index;
+    }
+
+    /** Writes the index of {@code dsg} into {@code folder} (created; must not hold an index yet). Returns the document count. */
+    public static long write(DatasetGraph dsg, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (Directory dir = new MMapDirectory(folder)) {
+            TextIndexLucene index = fill(dir, dsg);
+            long n = index.getIndexWriter().getDocStats().numDocs;
+            index.close();
+            return n;
+        }
+    }
+
+    /**
+     * Opens the index {@link #write} left in {@code folder}, read only: no lock is taken, since nothing writes a
+     * published generation, and several servers may read it at once.
+     */
+    public static TextIndexLucene open(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) throw new IOException(folder + ": no text index");
+        return new TextIndexLucene(new MMapDirectory(folder, NoLockFactory.INSTANCE), config());
+    }
+
+    /** Keeps {@code index} in the context of {@code dsg}, where {@code text:query} and the search API find it. */
+    public static void attach(DatasetGraph dsg, TextIndex index) { dsg.getContext().set(TextQuery.textIndex, index); }
+
+    /** The index in the context of {@code dsg}, if any. */
+    public static Optional<TextIndex> of(DatasetGraph dsg) {
+        return dsg.getContext().get(TextQuery.textIndex) instanceof TextIndex t ? Optional.of(t) : Optional.empty();
+    }
+
+    private static TextIndexLucene fill(Directory dir, DatasetGraph dsg) {
+        TextQuery.init();
+        TextIndexLucene index = new TextIndexLucene(dir, config());
+        boolean txn = !dsg.isInTransaction();
+        if (txn) dsg.begin(org.apache.jena.query.TxnType.READ);
+        try {
+            Graph g = dsg.getDefaultGraph();
+            for (var e : FIELDS.entrySet()) {
+                for (Node p : e.getValue()) {
+                    var it = g.find(Node.ANY, p, Node.ANY);
+                    while (it.hasNext()) {
+                        Triple t = it.next();
+                        Node s = t.getSubject();
+                        Node o = t.getObject();
+                        if (!s.isURI() || !o.isLiteral() || o.getLiteralLexicalForm().isBlank()) continue;
+                        // nif:anchorOf also spans paragraphs and located quotes: only the sentences are the report's text
+                        if (p.equals(ANCHOR_OF) && !g.contains(s, RDF.Nodes.type, FKG.Sentence)) continue;
+                        Entity entity = new Entity(TextQueryFuncs.subjectToString(s), null, o.getLiteralLanguage(), o.getLiteralDatatype());
+                        entity.put(e.getKey(), o.getLiteralLexicalForm());
+                        index.addEntity(entity);
+                    }
+                }
+            }
+        } finally {
+            if (txn) dsg.end();
+        }
+        index.commit();
+        return index;
+    }
+
+    /** Wraps an IOException for callers that cannot throw one. */
+    static UncheckedIOException unchecked(IOException e) { return new UncheckedIOException(e); }
+}
