@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.fentanylkg.bench.BenchmarkSuite;
+import org.fentanylkg.bench.SearchBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "FILE", description = "The .properties of an earlier run: the report adds a before/after table.")
     Path baseline;
 
-    @Option(names = "--only", split = ",", paramLabel = "PART", description = "Run only these parts: queries, scale-queries, scale, start (default: all).")
+    @Option(names = "--only", split = ",", paramLabel = "PART", description = "Run only these parts: queries, scale-queries, scale, start, search (default: all).")
     List<String> only;
 
     @Option(names = "--clients", defaultValue = "4", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
@@ -62,16 +63,28 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--starts", defaultValue = "3", description = "Starts of each server to time (default: ${DEFAULT-VALUE}).")
     int starts;
 
+    @Option(names = "--search-size", defaultValue = "1000000", paramLabel = "N",
+            description = "Synthetic size (asserted triples) at which the search part reports index build time and size (default: ${DEFAULT-VALUE}).")
+    long searchSize;
+
+    @Option(names = "--search-clients", defaultValue = "16", description = "Concurrent clients of the search part's autocomplete run (default: ${DEFAULT-VALUE}).")
+    int searchClients;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Path cfg = config;
         if (cfg == null && Path.of("fuseki-config.ttl").toFile().isFile()) cfg = Path.of("fuseki-config.ttl");
-        List<String> all = List.of("queries", "scale-queries", "scale", "start");
+        List<String> all = List.of("queries", "scale-queries", "scale", "start", "search");
         List<String> parts = only == null ? all : only;
         for (String p : parts) {
             if (!all.contains(p)) throw new IllegalArgumentException("--only: unknown part '" + p + "' (" + String.join(", ", all) + ")");
+        }
+        if (parts.contains("search")) {
+            // its own figures, printed: the suite's report is left to the suite
+            SearchBench.create().config(cfg).starts(starts).clients(searchClients).syntheticTriples(searchSize).seed(seed).run(System.out);
+            if (parts.size() == 1) return 0;
         }
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         if (!args.isEmpty() && spec.name().equals(args.get(0)) || !args.isEmpty() && args.get(0).equals("bench-queries")) args.remove(0);

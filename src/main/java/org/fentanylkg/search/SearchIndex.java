@@ -170,12 +170,26 @@ public final class SearchIndex {
         return config;
     }
 
-    /** Builds the index of {@code dsg} in memory and keeps it in the dataset's context. Returns it. */
+    /**
+     * The system property that turns the in-memory index off ({@code -Dfkg.search=off}): the graph then builds
+     * without it, {@code text:query} finds nothing and {@code /api/search} answers 503. For a server that needs no
+     * search, and for the benchmark that measures what the index adds to start-up.
+     */
+    public static final String SWITCH = "fkg.search";
+
+    /** Whether {@link #SWITCH} turns the in-memory index off. */
+    public static boolean off() { return "off".equalsIgnoreCase(System.getProperty(SWITCH, "on")); }
+
+    /** Builds the index of {@code dsg} in memory and keeps it in the dataset's context. Returns it (null when {@link #off()}). */
     public static TextIndexLucene buildInMemory(DatasetGraph dsg) {
-        TextIndexLucene index = fill(new ByteBuffersDirectory(), dsg);
+        if (off()) return null;
+        TextIndexLucene index = inMemory(dsg);
         attach(dsg, index);
         return index;
     }
+
+    /** The index of {@code dsg} in memory, not attached to it (a store's generation written without one). */
+    public static TextIndexLucene inMemory(DatasetGraph dsg) { return fill(new ByteBuffersDirectory(), dsg); }
 
     /** Writes the index of {@code dsg} into {@code folder} (created; must not hold an index yet). Returns the document count. */
     public static long write(DatasetGraph dsg, Path folder) throws IOException {

@@ -70,7 +70,7 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
             if (text == null) {
                 Path folder = dir.resolve(SearchIndex.FOLDER);
                 try {
-                    text = Files.isDirectory(folder) ? SearchIndex.open(folder) : SearchIndex.buildInMemory(dsg);
+                    text = Files.isDirectory(folder) ? SearchIndex.open(folder) : SearchIndex.inMemory(dsg);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

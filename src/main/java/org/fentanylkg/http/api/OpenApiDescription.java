@@ -33,6 +33,7 @@ final class OpenApiDescription {
         JsonArray tags = new JsonArray();
         tags.add(tag("catalogue", "The saved queries and their parameters"));
         tags.add(tag("explanations", "Why the graph holds a triple"));
+        tags.add(tag("search", "Find anything: names, identifiers, definitions, notes, quotes, the report's sentences"));
         TreeSet<String> queryTags = new TreeSet<>();
         catalog.all().forEach(q -> queryTags.addAll(q.tags()));
         queryTags.forEach(t -> tags.add(tag(t, null)));
@@ -42,6 +43,7 @@ final class OpenApiDescription {
         paths.add("/api/queries", get(listOperation()));
         for (SavedQuery q : catalog.all()) paths.add("/api/queries/" + q.name(), get(queryOperation(q)));
         paths.add("/api/explain", get(explainOperation()));
+        paths.add(SearchModule.API_PATH, get(searchOperation()));
         doc.add("paths", paths);
         doc.add("components", components());
         return doc;
@@ -167,6 +169,43 @@ final class OpenApiDescription {
         return o;
     }
 
+    private static JsonObject searchOperation() {
+        JsonObject op = new JsonObject();
+        op.addProperty("operationId", "search");
+        op.addProperty("summary", "Find entities, classes, properties, facts and sentences of the report");
+        op.addProperty("description", "Full-text search over labels, alternative labels, identifiers (CAS, public-law, bill and"
+                + " executive-order numbers), definitions, editorial notes, evidence quotes and the report's sentences (a jena-text"
+                + " Lucene index; the same index answers text:query at /kg/sparql). Case and accents are folded; prose is stemmed"
+                + " (\"tariffs\" finds \"tariff\"). Ranked: a label equal to q, then an alternative label or identifier equal"
+                + " to it, a label starting with it, an alternative label starting with it, a label holding every word, then"
+                + " other text by relevance, entities before sentences before facts. Each hit has the field it matched, a"
+                + " snippet with highlights ([start, end) offsets into the snippet) and, for a sentence, the entities of the"
+                + " facts whose quotes lie in it. q may use Lucene's syntax (\"phrase\", prefix*, AND, OR, NOT); a malformed one"
+                + " gets 400. The page /search?q= shows the same hits grouped by class.");
+        op.add("tags", strings(List.of("search")));
+        JsonArray params = new JsonArray();
+        JsonObject q = explainParameter("q", "The words to find, at most " + Search.MAX_QUERY_LENGTH + " characters.", "CJNG");
+        q.getAsJsonObject("schema").addProperty("maxLength", Search.MAX_QUERY_LENGTH);
+        params.add(q);
+        JsonObject cls = explainParameter("class", "Only resources of this class (asserted or inferred): an IRI or a prefixed name.", "fkg:Cartel");
+        cls.addProperty("required", false);
+        params.add(cls);
+        JsonObject limit = paging("limit", "The most hits to return (default " + Search.DEFAULT_LIMIT + ", at most " + Search.MAX_LIMIT + ").");
+        limit.getAsJsonObject("schema").addProperty("minimum", 1);
+        limit.getAsJsonObject("schema").addProperty("maximum", Search.MAX_LIMIT);
+        params.add(limit);
+        params.add(paging("offset", "Hits to skip first (at most 10000)."));
+        op.add("parameters", params);
+        JsonObject responses = new JsonObject();
+        JsonObject ok = response("Ranked hits", ApiResponses.JSON, ref("SearchResults"));
+        ok.getAsJsonObject("content").add("text/csv", schema(stringSchema()));
+        responses.add("200", ok);
+        responses.add("400", response("q is missing, empty, longer than " + Search.MAX_QUERY_LENGTH + " characters or not a valid Lucene"
+                + " query; or limit, offset or class is malformed", ApiResponses.JSON, ref("Error")));
+        op.add("responses", responses);
+        return op;
+    }
+
     private static JsonObject explainParameter(String name, String description, String example) {
         JsonObject o = new JsonObject();
         o.addProperty("name", name);
@@ -218,6 +257,19 @@ final class OpenApiDescription {
         props(explanation).add("premises", array(ref("Explanation")));
         props(explanation).add("evidence", array(object()));
         schemas.add("Explanation", explanation);
+        JsonObject named = object();
+        for (String f : List.of("iri", "label", "page")) props(named).add(f, type("string"));
+        JsonObject hit = object();
+        for (String f : List.of("iri", "label", "page", "field", "snippet")) props(hit).add(f, type("string"));
+        props(hit).add("classes", array(named));
+        props(hit).add("highlights", array(array(type("integer"))));
+        props(hit).add("score", type("number"));
+        props(hit).add("mentions", array(named));
+        JsonObject found = object();
+        props(found).add("q", type("string"));
+        for (String f : List.of("total", "offset", "limit")) props(found).add(f, type("integer"));
+        props(found).add("hits", array(hit));
+        schemas.add("SearchResults", found);
 
         JsonObject c = new JsonObject();
         c.add("schemas", schemas);

@@ -163,6 +163,9 @@ final class Search {
     static Result run(DatasetGraph dsg, Labels labels, Request r) {
         String lucene = luceneQuery(r.q());
         return Txn.calculateRead(dsg, () -> {
+            if (SearchIndex.of(dsg).isEmpty()) {
+                throw new BadRequest(503, "search is unavailable: the served dataset has no text index (-D" + SearchIndex.SWITCH + "=off)", null, null);
+            }
             List<Binding> rows = new ArrayList<>();
             try (QueryExec exec = QueryExec.dataset(dsg).query(QUERY)
                     .substitution("lucene", NodeFactory.createLiteralString(lucene)).build()) {
