@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
@@ -101,6 +103,8 @@ public final class KnowledgeGraphBuilder {
         Graph union = GraphFactory.createDefaultGraph();
         asserted.find().forEachRemaining(union::add);
         closure.inferred().find().forEachRemaining(union::add);
+        // The text index builds from the finished graph while SHACL validates it (both only read it).
+        Future<TextIndexLucene> text = SearchIndex.buildAhead(union);
         // A fact already reported (say, for a quote not in the report) would only be reported again by SHACL.
         ProblemCollector shaclProblems = new ProblemCollector();
         new ShapeValidator(shapes).validate(union, facts, shaclProblems);
@@ -121,7 +125,7 @@ public final class KnowledgeGraphBuilder {
                 union.size(), facts.size(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
         LOG.info("Knowledge graph built from {}: {}", sources.root(), figures);
         FrozenDataset frozen = dsg.freeze();
-        SearchIndex.buildInMemory(frozen); // text:query and /api/search; kept in the dataset's context
+        SearchIndex.attach(frozen, text); // text:query and /api/search find it in the dataset's context
         return new KnowledgeGraph(frozen, closure, List.copyOf(facts), figures);
     }
 

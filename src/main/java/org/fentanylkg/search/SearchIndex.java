@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -39,6 +42,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.store.NoLockFactory;
 import org.fentanylkg.vocab.FKG;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The full-text index of the knowledge graph: a jena-text Lucene index ({@link TextIndexLucene}) over the literals
@@ -63,6 +68,7 @@ import org.fentanylkg.vocab.FKG;
  * in a folder beside each TDB2 generation ({@link #write}, {@link #open}).
  */
 public final class SearchIndex {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     public static final String ENTITY = "uri";
     public static final String LANG = "lang";
     public static final String LABEL = "label";
@@ -152,20 +158,28 @@ public final class SearchIndex {
         };
     }
 
+    private static final Analyzer NAMES = names();
+    private static final Analyzer ENGLISH = english();
+    private static final Analyzer IDENTIFIERS = identifiers();
+
+    /** The analysis of a field (an unknown field is analysed as names). */
+    public static Analyzer analyzer(String field) {
+        return switch (field) {
+            case DEFINITION, NOTE, SENTENCE, QUOTE -> ENGLISH;
+            case IDENTIFIER -> IDENTIFIERS;
+            default -> NAMES;
+        };
+    }
+
     // Our own analyzers rather than jena-text's ConfigurableAnalyzer: that one passes its filters' arguments
     // through a static array shared by all threads, and the server analyses queries on many at once.
     private static TextIndexConfig config() {
         EntityDefinition def = new EntityDefinition(ENTITY, LABEL);
         FIELDS.forEach((field, predicates) -> predicates.forEach(p -> def.set(field, p)));
         def.setLangField(LANG);
-        Analyzer names = names();
-        Analyzer english = english();
-        def.setAnalyzer(LABEL, names);
-        def.setAnalyzer(ALT_LABEL, names);
-        for (String f : List.of(DEFINITION, NOTE, SENTENCE, QUOTE)) def.setAnalyzer(f, english);
-        def.setAnalyzer(IDENTIFIER, identifiers());
+        for (String f : FIELDS.keySet()) def.setAnalyzer(f, analyzer(f));
         TextIndexConfig config = new TextIndexConfig(def);
-        config.setAnalyzer(names);
+        config.setAnalyzer(NAMES);
         config.setValueStored(true); // hits carry their literal, and highlighting needs it
         return config;
     }
@@ -183,9 +197,56 @@ public final class SearchIndex {
     /** Builds the index of {@code dsg} in memory and keeps it in the dataset's context. Returns it (null when {@link #off()}). */
     public static TextIndexLucene buildInMemory(DatasetGraph dsg) {
         if (off()) return null;
+        long t0 = System.nanoTime();
         TextIndexLucene index = inMemory(dsg);
         attach(dsg, index);
+        LOG.info("Text index built in memory: {} documents in {} ms", index.getIndexWriter().getDocStats().numDocs, (System.nanoTime() - t0) / 1_000_000);
         return index;
+    }
+
+    /**
+     * Starts indexing {@code defaultGraph} in memory on a thread of its own, so that the index builds while the
+     * graph is validated (the graph must not change meanwhile); {@link #attach(DatasetGraph, Future)} takes it.
+     * Null when {@link #off()}.
+     */
+    public static Future<TextIndexLucene> buildAhead(Graph defaultGraph) {
+        if (off()) return null;
+        FutureTask<TextIndexLucene> task = new FutureTask<>(() -> {
+            long t0 = System.nanoTime();
+            TextIndexLucene index = fill(new ByteBuffersDirectory(), defaultGraph);
+            LOG.info("Text index built in memory: {} documents in {} ms", index.getIndexWriter().getDocStats().numDocs, (System.nanoTime() - t0) / 1_000_000);
+            return index;
+        });
+        Thread t = new Thread(task, "text-index-build");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** Waits for the index {@link #buildAhead} started and keeps it in the context of {@code dsg} (nothing when null). */
+    public static void attach(DatasetGraph dsg, Future<TextIndexLucene> ahead) {
+        if (ahead == null) return;
+        try {
+            attach(dsg, ahead.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the text index was built", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException("the text index could not be built: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Builds the index of a few literals, so that Lucene's classes are loaded and its code warm before the real build. */
+    public static void warmUp() {
+        Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        g.add(Triple.create(uri(FKG.RESOURCE + "warm-up"), RDFS.Nodes.label, NodeFactory.createLiteralLang("Warm-up Cártel 4-AP", "en")));
+        g.add(Triple.create(uri(FKG.RESOURCE + "warm-up"), skos("definition"), NodeFactory.createLiteralString("Tariffs on imported pill presses.")));
+        g.add(Triple.create(uri(FKG.RESOURCE + "warm-up"), FKG.term("casNumber"), NodeFactory.createLiteralString("1-2-3")));
+        TextIndexLucene index = fill(new ByteBuffersDirectory(), g);
+        index.query(java.util.List.of(), "label:warm* OR definition:tariff OR identifier:\"1-2-3\"", null, null, 10, "highlight:");
+        index.close();
     }
 
     /** The index of {@code dsg} in memory, not attached to it (a store's generation written without one). */
@@ -220,12 +281,20 @@ public final class SearchIndex {
     }
 
     private static TextIndexLucene fill(Directory dir, DatasetGraph dsg) {
-        TextQuery.init();
-        TextIndexLucene index = new TextIndexLucene(dir, config());
         boolean txn = !dsg.isInTransaction();
         if (txn) dsg.begin(org.apache.jena.query.TxnType.READ);
         try {
-            Graph g = dsg.getDefaultGraph();
+            return fill(dir, dsg.getDefaultGraph());
+        } finally {
+            if (txn) dsg.end();
+        }
+    }
+
+    /** Indexes {@code g} (the default graph of a dataset: asserted ∪ inferred) into {@code dir}. */
+    private static TextIndexLucene fill(Directory dir, Graph g) {
+        TextQuery.init();
+        TextIndexLucene index = new TextIndexLucene(dir, config());
+        {
             for (var e : FIELDS.entrySet()) {
                 for (Node p : e.getValue()) {
                     var it = g.find(Node.ANY, p, Node.ANY);
@@ -242,8 +311,6 @@ public final class SearchIndex {
                     }
                 }
             }
-        } finally {
-            if (txn) dsg.end();
         }
         index.commit();
         return index;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -34,6 +35,11 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.fentanylkg.http.linkeddata.Labels;
 import org.fentanylkg.search.SearchIndex;
 import org.fentanylkg.vocab.FKG;
@@ -56,8 +62,12 @@ final class Search {
     static final int MAX_QUERY_LENGTH = 500;
     static final int MAX_LIMIT = 100;
     static final int DEFAULT_LIMIT = 10;
-    /** How many index documents (one per literal) are ranked; hits are whole resources, fewer than this. */
-    private static final int CANDIDATES = 400;
+    /**
+     * How many index documents (one per literal) are ranked, at least and at most: ten per hit asked for (hits are
+     * whole resources, fewer than their literals), so that autocomplete ranks a hundred and a long page more.
+     */
+    private static final int MIN_CANDIDATES = 100;
+    private static final int MAX_CANDIDATES = 1000;
     /** Highlight markers: private-use characters, which no literal of the graph holds. */
     static final char MARK_START = '\uE000';
     static final char MARK_END = '\uE001';
@@ -74,9 +84,8 @@ final class Search {
             PREFIX fkg:  <https://w3id.org/fentanyl-kg/ontology#>
             SELECT ?s ?score ?literal ?predicate WHERE {
               (?s ?score ?literal ?graph ?predicate) text:query
-                  (rdfs:label skos:altLabel skos:definition skos:editorialNote nif:anchorOf fkg:quote fkg:casNumber
-                   ?lucene %d "highlight:s:\\uE000 | e:\\uE001 | z:240 | m:1")
-            }""".formatted(CANDIDATES));
+                  (rdfs:label skos:altLabel skos:definition skos:editorialNote nif:anchorOf fkg:quote fkg:casNumber ?lucene ?candidates)
+            }""");
 
     private static final Analyzer NAMES = SearchIndex.names();
     static { TextQuery.init(); }
@@ -167,8 +176,10 @@ final class Search {
                 throw new BadRequest(503, "search is unavailable: the served dataset has no text index (-D" + SearchIndex.SWITCH + "=off)", null, null);
             }
             List<Binding> rows = new ArrayList<>();
+            int candidates = Math.max(MIN_CANDIDATES, Math.min(MAX_CANDIDATES, 10 * (r.offset() + r.limit())));
             try (QueryExec exec = QueryExec.dataset(dsg).query(QUERY)
-                    .substitution("lucene", NodeFactory.createLiteralString(lucene)).build()) {
+                    .substitution("lucene", NodeFactory.createLiteralString(lucene))
+                    .substitution("candidates", NodeFactory.createLiteralDT(Integer.toString(candidates), XSDDatatype.XSDinteger)).build()) {
                 RowSet rs = exec.select();
                 rs.forEachRemaining(rows::add);
             } catch (TextIndexParseException e) {
@@ -179,7 +190,7 @@ final class Search {
                 }
                 throw e;
             }
-            return rank(dsg, labels, r, rows);
+            return rank(dsg, labels, r, lucene, rows);
         });
     }
 
@@ -188,9 +199,9 @@ final class Search {
     private static final Var LITERAL = Var.alloc("literal");
     private static final Var PREDICATE = Var.alloc("predicate");
 
-    private record Candidate(Node s, String field, String highlighted, float score, int rank, int coverage, int kind) {}
+    private record Candidate(Node s, String field, String literal, float score, int rank, int coverage, int kind) {}
 
-    private static Result rank(DatasetGraph dsg, Labels labels, Request r, List<Binding> rows) {
+    private static Result rank(DatasetGraph dsg, Labels labels, Request r, String lucene, List<Binding> rows) {
         Graph g = dsg.getDefaultGraph();
         boolean plain = !usesSyntax(r.q());
         List<String> words = plain ? tokens(r.q()) : List.of();
@@ -218,8 +229,9 @@ final class Search {
                 .thenComparing(c -> c.s().getURI()));
         List<Hit> hits = new ArrayList<>();
         Graph asserted = dsg.getGraph(Graphs.ASSERTED);
+        Map<String, org.apache.lucene.search.Query> parsed = new HashMap<>();
         for (Candidate c : ranked.subList(Math.min(r.offset(), ranked.size()), Math.min(r.offset() + r.limit(), ranked.size()))) {
-            hits.add(hit(dsg, g, asserted, labels, c));
+            hits.add(hit(dsg, g, asserted, labels, c, highlight(c, lucene, parsed)));
         }
         return new Result(r.q(), ranked.size(), hits);
     }
@@ -322,7 +334,32 @@ final class Search {
         return out;
     }
 
-    private static Hit hit(DatasetGraph dsg, Graph g, Graph asserted, Labels labels, Candidate c) {
+    /**
+     * The literal's best fragment with the words found between {@link #MARK_START} and {@link #MARK_END}; only for
+     * the hits shown, with the analysis of the field it is indexed in.
+     */
+    private static String highlight(Candidate c, String lucene, Map<String, org.apache.lucene.search.Query> parsed) {
+        String text = c.literal();
+        Analyzer analyzer = SearchIndex.analyzer(c.field());
+        try {
+            org.apache.lucene.search.Query q = parsed.get(c.field());
+            if (q == null) {
+                q = new QueryParser(c.field(), analyzer).parse(lucene);
+                parsed.put(c.field(), q);
+            }
+            Highlighter h = new Highlighter(new SimpleHTMLFormatter(String.valueOf(MARK_START), String.valueOf(MARK_END)), new QueryScorer(q, c.field()));
+            h.setTextFragmenter(new SimpleFragmenter(SNIPPET));
+            String best = h.getBestFragment(analyzer, c.field(), text);
+            if (best != null) return best;
+        } catch (ParseException | IOException | InvalidTokenOffsetsException e) {
+            // checked before it ran; the literal is still worth showing
+        }
+        return text.length() > SNIPPET ? text.substring(0, SNIPPET) + "…" : text;
+    }
+
+    private static final int SNIPPET = 240;
+
+    private static Hit hit(DatasetGraph dsg, Graph g, Graph asserted, Labels labels, Candidate c, String highlighted) {
         Node s = c.s();
         // the classes stated, most specific as written; inferred superclasses would bury them
         Set<Node> types = new LinkedHashSet<>();
@@ -333,7 +370,7 @@ final class Search {
         StringBuilder snippet = new StringBuilder();
         List<int[]> marks = new ArrayList<>();
         int open = -1;
-        for (char ch : c.highlighted().toCharArray()) {
+        for (char ch : highlighted.toCharArray()) {
             if (ch == MARK_START) open = snippet.length();
             else if (ch == MARK_END && open >= 0) {
                 marks.add(new int[] {open, snippet.length()});
