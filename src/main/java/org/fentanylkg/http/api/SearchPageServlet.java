@@ -53,8 +53,15 @@ final class SearchPageServlet extends HttpServlet {
                 page.put("error", e.getMessage());
             }
         }
+        String html = Templates.render("search", page);
+        if (status == 200) {
+            Representation.text(html, Format.HTML, ld.snapshot().lastModified()).send(req, resp);
+            return;
+        }
         resp.setStatus(status);
-        Representation.text(Templates.render("search", page), Format.HTML, ld.snapshot().lastModified()).send(req, resp);
+        resp.setContentType("text/html;charset=utf-8");
+        resp.setHeader("Content-Security-Policy", Representation.HTML_POLICY);
+        resp.getWriter().write(html);
     }
 
     /** The entity hits by their first class, in rank order of each group's best hit. */
