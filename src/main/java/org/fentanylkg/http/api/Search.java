@@ -231,7 +231,7 @@ final class Search {
         Graph asserted = dsg.getGraph(Graphs.ASSERTED);
         Map<String, org.apache.lucene.search.Query> parsed = new HashMap<>();
         for (Candidate c : ranked.subList(Math.min(r.offset(), ranked.size()), Math.min(r.offset() + r.limit(), ranked.size()))) {
-            hits.add(hit(dsg, g, asserted, labels, c, highlight(c, lucene, parsed)));
+            hits.add(hit(dsg, g, asserted, labels, c, highlight(c, r.q(), lucene, parsed)));
         }
         return new Result(r.q(), ranked.size(), hits);
     }
@@ -321,33 +321,23 @@ final class Search {
     }
 
     /** The text as the name fields index it: standard tokens, lower case, accents folded. */
-    static List<String> tokens(String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = NAMES.tokenStream(SearchIndex.LABEL, new StringReader(text))) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) out.add(term.toString());
-            ts.end();
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // a StringReader does not fail
-        }
-        return out;
-    }
+    static List<String> tokens(String text) { return analyze(NAMES, SearchIndex.LABEL, text); }
 
     /**
      * The literal's best fragment with the words found between {@link #MARK_START} and {@link #MARK_END}; only for
      * the hits shown, with the analysis of the field it is indexed in.
      */
-    private static String highlight(Candidate c, String lucene, Map<String, org.apache.lucene.search.Query> parsed) {
+    private static String highlight(Candidate c, String q, String lucene, Map<String, org.apache.lucene.search.Query> parsed) {
         String text = c.literal();
         Analyzer analyzer = SearchIndex.analyzer(c.field());
+        if (!usesSyntax(q)) return markWords(text, analyzer, c.field(), q);
         try {
-            org.apache.lucene.search.Query q = parsed.get(c.field());
-            if (q == null) {
-                q = new QueryParser(c.field(), analyzer).parse(lucene);
-                parsed.put(c.field(), q);
+            org.apache.lucene.search.Query query = parsed.get(c.field());
+            if (query == null) {
+                query = new QueryParser(c.field(), analyzer).parse(lucene);
+                parsed.put(c.field(), query);
             }
-            Highlighter h = new Highlighter(new SimpleHTMLFormatter(String.valueOf(MARK_START), String.valueOf(MARK_END)), new QueryScorer(q, c.field()));
+            Highlighter h = new Highlighter(new SimpleHTMLFormatter(String.valueOf(MARK_START), String.valueOf(MARK_END)), new QueryScorer(query, c.field()));
             h.setTextFragmenter(new SimpleFragmenter(SNIPPET));
             String best = h.getBestFragment(analyzer, c.field(), text);
             if (best != null) return best;
@@ -358,6 +348,64 @@ final class Search {
     }
 
     private static final int SNIPPET = 240;
+
+    /**
+     * Marks the tokens of {@code text} that are words of a plain query under the field's analysis (the last word
+     * also as a prefix, as it was searched), in a window of {@link #SNIPPET} characters around the first one. Cheaper
+     * than Lucene's highlighter, which indexes every literal again in memory to score its fragments.
+     */
+    static String markWords(String text, Analyzer analyzer, String field, String q) {
+        List<String> words = analyze(analyzer, field, q);
+        String[] raw = q.strip().split("\\s+");
+        String lastRaw = raw[raw.length - 1];
+        boolean prefix = lastRaw.length() >= 2 && lastRaw.chars().allMatch(Character::isLetterOrDigit);
+        String last = words.isEmpty() ? null : words.get(words.size() - 1);
+        List<int[]> spans = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, new StringReader(text))) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            org.apache.lucene.analysis.tokenattributes.OffsetAttribute at = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                if (words.contains(t) || (prefix && last != null && t.startsWith(last))) spans.add(new int[] {at.startOffset(), at.endOffset()});
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a StringReader does not fail
+        }
+        int from = 0;
+        int to = text.length();
+        if (to > SNIPPET) {
+            int first = spans.isEmpty() ? 0 : spans.get(0)[0];
+            from = Math.max(0, Math.min(first - SNIPPET / 4, text.length() - SNIPPET));
+            while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) from--; // start at a word
+            to = Math.min(text.length(), from + SNIPPET);
+        }
+        StringBuilder sb = new StringBuilder(to - from + 8);
+        if (from > 0) sb.append('…');
+        int at = from;
+        for (int[] span : spans) {
+            if (span[0] < from || span[1] > to) continue;
+            sb.append(text, at, span[0]).append(MARK_START).append(text, span[0], span[1]).append(MARK_END);
+            at = span[1];
+        }
+        sb.append(text, at, to);
+        if (to < text.length()) sb.append('…');
+        return sb.toString();
+    }
+
+    private static List<String> analyze(Analyzer analyzer, String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, new StringReader(text))) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(term.toString());
+            ts.end();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
 
     private static Hit hit(DatasetGraph dsg, Graph g, Graph asserted, Labels labels, Candidate c, String highlighted) {
         Node s = c.s();

@@ -97,6 +97,20 @@ class SearchApiTest {
     }
 
     @Test
+    void luceneSyntaxWorksAndIsHighlighted() throws Exception {
+        JsonObject top = body(search("q=" + enc("\"pill presses\""), null)).getAsJsonArray("hits").get(0).getAsJsonObject();
+        assertEquals("https://w3id.org/fentanyl-kg/report/IF10400-2025-08-26/p7-s3", top.get("iri").getAsString());
+        String snippet = top.get("snippet").getAsString();
+        JsonArray marks = top.getAsJsonArray("highlights");
+        List<String> marked = new ArrayList<>();
+        marks.forEach(m -> marked.add(snippet.substring(m.getAsJsonArray().get(0).getAsInt(), m.getAsJsonArray().get(1).getAsInt())));
+        assertEquals(List.of("pill", "presses"), marked, snippet);
+        JsonArray both = body(search("q=" + enc("cartel AND sinaloa") + "&limit=50", null)).getAsJsonArray("hits");
+        assertTrue(iris(both).contains(ID + "sinaloa-cartel"));
+        assertFalse(iris(both).contains(ID + "cjng"), "AND is an operator, not a word");
+    }
+
+    @Test
     void hitsCarryLabelClassesFieldAndPage() throws Exception {
         JsonObject top = body(search("q=CJNG", "application/json")).getAsJsonArray("hits").get(0).getAsJsonObject();
         assertEquals(ID + "cjng", top.get("iri").getAsString());
