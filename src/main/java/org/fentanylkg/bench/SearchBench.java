@@ -42,7 +42,7 @@ public final class SearchBench {
     private static final List<String> TYPED = List.of("jalisco", "sinaloa cartel", "4-anilinopiperidine", "halt fentanyl",
             "marco rubio", "intercam", "precursor", "tariffs", "pill presses", "executive order 14157", "cibanco", "fentanyl");
 
-    public record Figures(long startWith, long startWithout, double p50One, double p95One, double p50Many, double p95Many,
+    public record Figures(String loadBefore, int starts, long startWith, long startWithout, double p50One, double p95One, double p50Many, double p95Many,
                           int clients, long requestsOne, long requestsMany, long syntheticTriples, long indexDocs,
                           long indexMillis, long indexBytes) {}
 
@@ -68,8 +68,33 @@ public final class SearchBench {
 
     public SearchBench seed(long seed) { this.seed = seed; return this; }
 
+    /** Writes the figures as Markdown to {@code file} (with the command that measured them). */
+    public static void write(Figures f, String command, Path file) throws IOException {
+        String md = String.format(Locale.ROOT, """
+                # Search benchmarks
+
+                Measured by `%s` on %s, %s; load average before / after: %s / %s (1, 5, 15 min; the machine is shared).
+
+                | what | figure | target |
+                |---|---|---|
+                | start to first answer, `serve`, median of %d fresh JVMs (`-Xmx256m`) | with the index %d ms, without (`-Dfkg.search=off`) %d ms: %+.1f%% | ≤ +20%% |
+                | autocomplete `GET /api/search?q=<prefix>&limit=8`, 1 client (%d requests) | p50 %.2f ms, p95 %.2f ms | p95 < 20 ms |
+                | autocomplete, %d concurrent clients (%d requests) | p50 %.2f ms, p95 %.2f ms | p95 < 50 ms |
+                | text index of a synthetic graph of %d asserted triples, as `load` writes it | %d documents, built in %d ms, %.1f MiB on disk | reported |
+
+                Autocomplete: every prefix (from two letters) of a dozen names and phrases typed letter by letter, over HTTP
+                on 127.0.0.1 against the report graph, after a warm-up pass; start: from process launch to the first `200`
+                of an ASK at /kg/sparql, the two kinds of start alternating.
+                """, command, Machine.describe().get("CPU"), java.time.LocalDate.now(), f.loadBefore(), Machine.loadAverage(),
+                f.starts(), f.startWith(), f.startWithout(), 100.0 * (f.startWith() - f.startWithout()) / f.startWithout(),
+                f.requestsOne(), f.p50One(), f.p95One(), f.clients(), f.requestsMany(), f.p50Many(), f.p95Many(),
+                f.syntheticTriples(), f.indexDocs(), f.indexMillis(), f.indexBytes() / 1048576.0);
+        Files.writeString(file, md);
+    }
+
     public Figures run(PrintStream out) throws Exception {
         out.println("Search (bench --only search)");
+        String loadBefore = Machine.loadAverage();
         List<Long> with = new ArrayList<>();
         List<Long> without = new ArrayList<>();
         for (int r = 0; r < starts; r++) {
@@ -114,7 +139,7 @@ public final class SearchBench {
         }
         out.printf(Locale.ROOT, "  synthetic graph of %d asserted triples (%d in the default graph): index of %d documents built in %d ms, %.1f MiB on disk%n",
                 syntheticTriples, kg.figures().total(), docs, millis, bytes / 1048576.0);
-        return new Figures(mWith, mWithout, pct(one, 50), pct(one, 95), pct(many, 50), pct(many, 95), clients, one.length, many.length,
+        return new Figures(loadBefore, starts, mWith, mWithout, pct(one, 50), pct(one, 95), pct(many, 50), pct(many, 95), clients, one.length, many.length,
                 syntheticTriples, docs, millis, bytes);
     }
 

@@ -70,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--search-clients", defaultValue = "16", description = "Concurrent clients of the search part's autocomplete run (default: ${DEFAULT-VALUE}).")
     int searchClients;
 
+    @Option(names = "--search-out", defaultValue = "docs/benchmarks-search.md", paramLabel = "FILE",
+            description = "The search part's report (default: ${DEFAULT-VALUE}); 'none' to write nothing.")
+    String searchOut;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -83,7 +87,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (parts.contains("search")) {
             // its own figures, printed: the suite's report is left to the suite
-            SearchBench.create().config(cfg).starts(starts).clients(searchClients).syntheticTriples(searchSize).seed(seed).run(System.out);
+            SearchBench.Figures f = SearchBench.create().config(cfg).starts(starts).clients(searchClients).syntheticTriples(searchSize).seed(seed).run(System.out);
+            if (!searchOut.equals("none")) {
+                List<String> a = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+                if (!a.isEmpty() && a.get(0).equals(spec.name())) a.remove(0);
+                SearchBench.write(f, ("fentanyl-kg bench " + String.join(" ", a)).trim(), Path.of(searchOut));
+            }
             if (parts.size() == 1) return 0;
         }
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());

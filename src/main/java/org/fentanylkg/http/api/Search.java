@@ -93,13 +93,13 @@ final class Search {
     /** A search request, checked. */
     record Request(String q, Node type, int limit, int offset) {}
 
-    /** A request the search cannot run: status, message, the parameter at fault and what it expects. */
-    static final class BadRequest extends RuntimeException {
+    /** A request the search does not run: status (400, or 503 without an index), message, the parameter at fault and what it expects. */
+    static final class Refused extends RuntimeException {
         final int status;
         final String parameter;
         final String expected;
 
-        BadRequest(int status, String message, String parameter, String expected) {
+        Refused(int status, String message, String parameter, String expected) {
             super(message, null, false, false);
             this.status = status;
             this.parameter = parameter;
@@ -122,9 +122,9 @@ final class Search {
 
     /** Checks {@code q}: present, not too long, and (when it uses Lucene's syntax) well formed. */
     static String checkQuery(String q) {
-        if (q == null || q.isBlank()) throw new BadRequest(400, "parameter q is required and must not be empty", "q", "the words to search for");
+        if (q == null || q.isBlank()) throw new Refused(400, "parameter q is required and must not be empty", "q", "the words to search for");
         if (q.length() > MAX_QUERY_LENGTH) {
-            throw new BadRequest(400, "parameter q is " + q.length() + " characters long; the limit is " + MAX_QUERY_LENGTH, "q",
+            throw new Refused(400, "parameter q is " + q.length() + " characters long; the limit is " + MAX_QUERY_LENGTH, "q",
                     "at most " + MAX_QUERY_LENGTH + " characters");
         }
         String s = q.strip();
@@ -134,7 +134,7 @@ final class Search {
             try {
                 parser.parse(s);
             } catch (ParseException | TokenMgrError e) {
-                throw new BadRequest(400, "parameter q is not a valid Lucene query: " + firstLine(e.getMessage()), "q",
+                throw new Refused(400, "parameter q is not a valid Lucene query: " + firstLine(e.getMessage()), "q",
                         "words, or a query in Lucene's syntax (\"phrase\", prefix*, AND, OR, NOT, field:term)");
             }
         }
@@ -173,7 +173,7 @@ final class Search {
         String lucene = luceneQuery(r.q());
         return Txn.calculateRead(dsg, () -> {
             if (SearchIndex.of(dsg).isEmpty()) {
-                throw new BadRequest(503, "search is unavailable: the served dataset has no text index (-D" + SearchIndex.SWITCH + "=off)", null, null);
+                throw new Refused(503, "search is unavailable: the served dataset has no text index (-D" + SearchIndex.SWITCH + "=off)", null, null);
             }
             List<Binding> rows = new ArrayList<>();
             int candidates = Math.max(MIN_CANDIDATES, Math.min(MAX_CANDIDATES, 10 * (r.offset() + r.limit())));
@@ -182,11 +182,14 @@ final class Search {
                     .substitution("candidates", NodeFactory.createLiteralDT(Integer.toString(candidates), XSDDatatype.XSDinteger)).build()) {
                 RowSet rs = exec.select();
                 rs.forEachRemaining(rows::add);
-            } catch (TextIndexParseException e) {
-                throw new BadRequest(400, "parameter q is not a valid Lucene query: " + firstLine(e.getMessage()), "q", null);
             } catch (RuntimeException e) {
-                if (e.getCause() instanceof IndexSearcher.TooManyClauses || e instanceof IndexSearcher.TooManyClauses) {
-                    throw new BadRequest(400, "parameter q matches too many terms (a wildcard too wide); give more letters", "q", null);
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof IndexSearcher.TooManyClauses) {
+                        throw new Refused(400, "parameter q matches too many terms (a wildcard too wide); give more letters", "q", null);
+                    }
+                    if (t instanceof TextIndexParseException p) {
+                        throw new Refused(400, "parameter q is not a valid Lucene query: " + firstLine(p.getMessage()), "q", null);
+                    }
                 }
                 throw e;
             }

@@ -48,7 +48,7 @@ final class SearchPageServlet extends HttpServlet {
                 page.put("groups", groups(result, links));
                 page.put("sentences", sentences(result, links));
                 page.put("api", links.at("api/search") + "?" + req.getQueryString());
-            } catch (Search.BadRequest e) {
+            } catch (Search.Refused e) {
                 status = e.status;
                 page.put("error", e.getMessage());
             }

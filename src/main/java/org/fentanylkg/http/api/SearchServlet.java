@@ -41,7 +41,7 @@ final class SearchServlet extends HttpServlet {
         try {
             r = request(req);
             result = Search.run(ld.dataset(), ld.snapshot().labels(), r);
-        } catch (Search.BadRequest e) {
+        } catch (Search.Refused e) {
             ApiResponses.error(resp, e.status, e.getMessage(), e.parameter, e.expected);
             return;
         }
@@ -61,13 +61,13 @@ final class SearchServlet extends HttpServlet {
     static Search.Request request(HttpServletRequest req) {
         for (String p : List.of("q", "class", "limit", "offset")) {
             String[] v = req.getParameterValues(p);
-            if (v != null && v.length > 1) throw new Search.BadRequest(400, "parameter " + p + " is given " + v.length + " times; give it once", p, null);
+            if (v != null && v.length > 1) throw new Search.Refused(400, "parameter " + p + " is given " + v.length + " times; give it once", p, null);
         }
         String q = Search.checkQuery(ApiResponses.single(req, "q"));
         Node type = type(ApiResponses.single(req, "class"));
         int limit = number(req, "limit", Search.DEFAULT_LIMIT, 1);
         int offset = number(req, "offset", 0, 0);
-        if (offset > 10_000) throw new Search.BadRequest(400, "parameter offset is " + offset + "; the largest is 10000", "offset", "an integer from 0 to 10000");
+        if (offset > 10_000) throw new Search.Refused(400, "parameter offset is " + offset + "; the largest is 10000", "offset", "an integer from 0 to 10000");
         return new Search.Request(q, type, Math.min(limit, Search.MAX_LIMIT), offset);
     }
 
@@ -75,9 +75,9 @@ final class SearchServlet extends HttpServlet {
         String v = ApiResponses.single(req, name);
         if (v == null || v.isEmpty()) return dflt;
         String expected = "an integer of at least " + min + (name.equals("limit") ? " (at most " + Search.MAX_LIMIT + " hits are returned)" : "");
-        if (!v.matches("\\d{1,9}")) throw new Search.BadRequest(400, "parameter " + name + " is not an integer: '" + abbreviate(v) + "'", name, expected);
+        if (!v.matches("\\d{1,9}")) throw new Search.Refused(400, "parameter " + name + " is not an integer: '" + abbreviate(v) + "'", name, expected);
         int n = Integer.parseInt(v);
-        if (n < min) throw new Search.BadRequest(400, "parameter " + name + " is " + n + "; the smallest is " + min, name, expected);
+        if (n < min) throw new Search.Refused(400, "parameter " + name + " is " + n + "; the smallest is " + min, name, expected);
         return n;
     }
 
@@ -88,7 +88,7 @@ final class SearchServlet extends HttpServlet {
         if (v.startsWith("<") && v.endsWith(">")) v = v.substring(1, v.length() - 1);
         String expanded = Prefixes.standard().expandPrefix(v);
         if (!expanded.matches("https?://[^\\s<>\"{}|\\\\^`]+")) {
-            throw new Search.BadRequest(400, "parameter class is not an IRI or a known prefixed name: '" + abbreviate(value) + "'", "class",
+            throw new Search.Refused(400, "parameter class is not an IRI or a known prefixed name: '" + abbreviate(value) + "'", "class",
                     "an IRI or a prefixed name such as fkg:Cartel");
         }
         return NodeFactory.createURI(expanded);
