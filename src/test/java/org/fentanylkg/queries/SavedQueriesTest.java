@@ -492,25 +492,29 @@ class SavedQueriesTest {
     @Test
     @Covers("pending-bills.rq")
     void pendingBills() throws Exception {
-        assertRows(run("pending-bills.rq"), cols("billNumber", "congress", "title", "shortTitle", "reportedByLabel", "wouldProvideUSD",
-                        "appropriations", "bill"), """
-                H.R. 1577 | 119 | Stop Fentanyl Money Laundering Act of 2025                                            |                   |                                | 0         | 0 | fkr:hr-1577-119
-                H.R. 4779 | 119 | National Security, Department of State, and Related Programs Appropriations Act, 2026 |                   | House Appropriations Committee | 175000000 | 2 | fkr:hr-4779-119
-                S. 860    | 119 | Break Up Suspicious Transactions of Fentanyl Act                                      | BUST FENTANYL Act |                                | 0         | 0 | fkr:s-860-119
+        // No full (long) titles are known: the names the sources give are short titles (fkg:shortTitle).
+        assertRows(run("pending-bills.rq"), cols("billNumber", "congress", "title", "shortTitles", "reportedByLabel", "objective",
+                        "wouldProvideUSD", "appropriations", "bill"), """
+                H.R. 1577 | 119 | | Stop Fentanyl Money Laundering Act of 2025                                            |                                | amplify efforts to prevent fentanyl-related money laundering           | 0         | 0 | fkr:hr-1577-119
+                H.R. 4779 | 119 | | National Security, Department of State, and Related Programs Appropriations Act, 2026 | House Appropriations Committee |                                                                        | 175000000 | 2 | fkr:hr-4779-119
+                S. 860    | 119 | | BUST FENTANYL Act / Break Up Suspicious Transactions of Fentanyl Act                   |                                | expand sanctions under the Fentanyl Sanctions Act (21 U.S.C. §2312) | 0         | 0 | fkr:s-860-119
                 """);
     }
 
     @Test
     @Covers("appropriations-by-fiscal-year.rq")
     void appropriationsByFiscalYear() throws Exception {
+        // P.L. 119-4: foreign assistance at the same level and subject to the same conditions as P.L. 118-47 - what the
+        // report says; no amount and no counter-fentanyl purpose are inferred for it.
         assertRows(run("appropriations-by-fiscal-year.rq"), cols("fiscalYear", "kindLabel", "amountUSD", "sameLevelAsAmountUSD",
-                        "providedByLabel", "purpose", "geographicScope", "recipientLabel", "withholdingPercentage", "withholdingCondition"), """
-                2023 | aid allocation         | 48000000  |           |                                                  | counternarcotics aid                                              |        | Mexico |    |
-                2024 | enacted appropriation  | 125000000 |           | P.L. 118-47                                      | to counter U.S.-bound flows of fentanyl and other synthetic drugs | global |        |    |
-                2025 | enacted appropriation  |           | 125000000 | P.L. 119-4                                       | to counter U.S.-bound flows of fentanyl and other synthetic drugs |        |        |    |
-                2026 | budget request         | 125000000 |           | The Trump Administration's FY2026 budget request | to combat fentanyl and other synthetic drugs globally             | global |        |    |
-                2026 | proposed appropriation | 175000000 |           | H.R. 4779 (119th Congress)                       | to counter fentanyl globally                                      | global |        |    |
-                2026 | proposed appropriation |           |           | H.R. 4779 (119th Congress)                       | counternarcotics assistance                                       |        | Mexico | 30 | until certain security-related conditions are met
+                        "sameLevelAndConditionsAsLabel", "providedByLabel", "purpose", "geographicScope", "recipientLabel",
+                        "withholdingPercentage", "withholdingCondition"), """
+                2023 | aid allocation         | 48000000  | |             |                                                  | counternarcotics aid                                              |        | Mexico |    |
+                2024 | enacted appropriation  | 125000000 | |             | P.L. 118-47                                      | to counter U.S.-bound flows of fentanyl and other synthetic drugs | global |        |    |
+                2025 | enacted appropriation  |           | | P.L. 118-47 | P.L. 119-4                                       | foreign assistance                                                |        |        |    |
+                2026 | budget request         | 125000000 | |             | The Trump Administration's FY2026 budget request | to combat fentanyl and other synthetic drugs globally             | global |        |    |
+                2026 | proposed appropriation | 175000000 | |             | H.R. 4779 (119th Congress)                       | to counter fentanyl globally                                      | global |        |    |
+                2026 | proposed appropriation |           | |             | H.R. 4779 (119th Congress)                       | counternarcotics assistance                                       |        | Mexico | 30 | until certain security-related conditions are met
                 """);
     }
 
@@ -810,6 +814,67 @@ class SavedQueriesTest {
     // ---------------------------------------------------------------------------------------------------------
     // Claims: U.S. aid and Congress
     // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    @Covers("us-aid-to-mexico.rq")
+    void usAidToMexico() throws Exception {
+        var rs = run("us-aid-to-mexico.rq");
+        // p15: the whole (in flux) and the items of p15-s2, p15-s3 and p15-s5; p17-s3: the assistance H.R. 4779 would
+        // condition; p17-s4: what the accompanying report (H. Rept. 119-217) recommends the assistance focus on.
+        assertRows(rs, cols("itemLabel", "kindLabel", "objective", "beneficiaryLabel", "assistanceStatusLabel", "fiscalYear",
+                        "amountUSD", "providedByLabel", "withholdingPercentage", "recommendedFocus", "statusLabel", "fact"), """
+                Container control program at several Mexican ports | program | help Mexican agencies prevent the illicit diversion of chemical precursors from China | Mexico | provided | | | | | | stated | fact:aid-container-control-program-mexico
+                H.R. 4779: counternarcotics assistance to Mexico, 30% withheld until certain security-related conditions are met | funding | counternarcotics assistance | Mexico | proposed | 2026 | | H.R. 4779 (119th Congress) | 30 | | stated | fact:hr-4779-mexico-counternarcotics-assistance-proposed
+                Hundreds of canines trained to identify fentanyl | detection animals | identify fentanyl | Mexico | provided | | | | | | stated | fact:aid-detection-canines-mexico
+                Lab equipment for drug analysis | equipment | drug analysis | Mexico | provided | | | | | | stated | fact:aid-lab-equipment-mexico
+                Protective equipment for dismantling fentanyl labs | equipment | dismantling fentanyl labs | Mexico | provided | | | | | | stated | fact:aid-protective-equipment-mexico
+                U.S. counternarcotics aid allocated to Mexico, FY2023: $48 million | funding | counternarcotics aid | Mexico | provided | 2023 | 48000000 | | | | stated | fact:fy2023-counternarcotics-aid-mexico-assistance
+                U.S. foreign assistance to Mexico | | supporting U.S.-Mexico antidrug efforts | Mexico | in flux | | | | | combat opioid and other drug trafficking; secure its borders; strengthen judicial and security institutions | stated | fact:us-foreign-assistance-to-mexico-in-flux
+                U.S. funding for vetted U.S.-trained and -equipped law enforcement units in Mexico | funding | support vetted U.S.-trained and -equipped law enforcement units in Mexico | Vetted U.S.-trained and -equipped law enforcement units in Mexico | continuing | | | | | | stated | fact:aid-vetted-units-mexico
+                """);
+        // every item's evidence is a quote of the report
+        String report = reportText();
+        for (String quote : column(rs, "quote")) assertTrue(report.contains(quote), quote);
+        assertEquals(List.of("The role of U.S. foreign assistance in supporting U.S.-Mexico antidrug efforts is in flux"),
+                rows(rs, "item", "quote").stream().filter(r -> r.get(0).equals("fkr:us-foreign-assistance-to-mexico"))
+                        .map(r -> r.get(1)).collect(Collectors.toList()));
+        // the recommendation is the House Appropriations Committee's, stated in H. Rept. 119-217
+        var recommendation = server.select("""
+                PREFIX fkg: <https://w3id.org/fentanyl-kg/ontology#>
+                PREFIX prov: <http://www.w3.org/ns/prov#>
+                SELECT ?agent ?document ?status WHERE {
+                  GRAPH <https://w3id.org/fentanyl-kg/graph/provenance> {
+                    <https://w3id.org/fentanyl-kg/fact/h-rept-119-217-recommendation-assistance-to-mexico>
+                        prov:wasAttributedTo ?agent ; fkg:statedIn ?document ; fkg:epistemicStatus ?status } }""");
+        assertRows(recommendation, cols("agent", "document", "status"), """
+                fkr:house-appropriations-committee | fkr:h-rept-119-217 | fkr:status-stated
+                """);
+    }
+
+    @Test
+    @Covers("congress-levers.rq")
+    void congressLevers() throws Exception {
+        var rs = run("congress-levers.rq");
+        // What Congress has done or has pending (stated), then what the report says it "may" do (possible).
+        assertRows(rs, cols("leverLabel", "kinds", "holderLabel", "instruments", "fiscalYear", "statusLabel", "fact"), """
+                Legislation the 119th Congress enacted to stiffen penalties for fentanyl trafficking | legislation | 119th Congress | HALT Fentanyl Act, S. 331 (119th Congress) | | stated | fact:lever-119th-congress-fentanyl-penalties
+                Other related legislation pending in the 119th Congress | legislation | 119th Congress | H.R. 1577 (119th Congress), S. 860 (119th Congress) | | stated | fact:lever-119th-congress-pending-legislation
+                Withholding of 30% of counternarcotics assistance to Mexico until certain security-related conditions are met (H.R. 4779) | appropriations | House Appropriations Committee | H.R. 4779 (119th Congress) | 2026 | stated | fact:lever-hr-4779-mexico-withholding
+                Annual State and Defense Department appropriations acts | appropriations | 119th Congress | | | possible | fact:lever-congress-appropriations-acts
+                Annual State and Defense Department authorization acts | authorization | 119th Congress | | | possible | fact:lever-congress-authorization-acts
+                Assessment by Congress of the adequacy of U.S., Mexican, and bilateral efforts to address fentanyl trafficking | oversight | 119th Congress | | | possible | fact:lever-congress-assess-efforts
+                Legislation, including FY2026 appropriations measures, through which Congress may shape future efforts to address fentanyl trafficking | appropriations, legislation | 119th Congress | H.R. 4779 (119th Congress) | 2026 | possible | fact:lever-congress-fy2026-appropriations
+                Other legislative vehicles | legislation | 119th Congress | | | possible | fact:lever-congress-other-legislative-vehicles
+                Other measures the 119th Congress may consider | legislation | 119th Congress | | | possible | fact:lever-119th-congress-other-measures
+                Related oversight activities | oversight | 119th Congress | | | possible | fact:lever-congress-oversight
+                """);
+        String report = reportText();
+        for (String quote : column(rs, "quote")) assertTrue(report.contains(quote), quote);
+        // every lever the report hedges with "may" is possible, every other one stated
+        for (List<String> r : rows(rs, "quote", "statusLabel")) {
+            assertEquals(r.get(0).matches(".*\\bmay\\b.*") ? "possible" : "stated", r.get(1), r.get(0));
+        }
+    }
 
     // (end of aid and Congress claims)
 
