@@ -143,6 +143,8 @@ class PrimarySourcesTest {
         for (String p : List.of(CONGRESS_HR_4779, HOUSE_APPROPRIATIONS_NSRP)) {
             exclude(p, "the report number and date of H. Rept. 119-217 were seen only in GPO's text on a mirror, not on this page",
                     "h-rept-119-217", "report-cites-h-rept-119-217");
+            exclude(p, "the recommendation is the CRS report's words (p17-s4); the bill and committee pages do not state it",
+                    "h-rept-119-217-recommendation-assistance-to-mexico");
         }
     }
 
