@@ -556,6 +556,8 @@ class SavedQueriesTest {
                 Sinaloa Cartel                                    | money allegedly laundered by | Vector Casa de Bolsa                              | asserted
                 Sinaloa Cartel                                    | supplies                     | fentanyl                                          | asserted
                 Sinaloa Cartel                                    | trafficks                    | fentanyl                                          | inferred
+                U.S. affiliates of the Mexican TCOs               | based in                     | United States                                     | asserted
+                U.S. affiliates of the Mexican TCOs               | trafficks                    | fentanyl                                          | inferred
                 """);
     }
 
@@ -568,15 +570,15 @@ class SavedQueriesTest {
     void statisticsByYear() throws Exception {
         assertRows(run("statistics-by-year.rq"), cols("year", "valueQualifier", "value", "unitLabel", "period", "countryLabel", "citedSourceLabel"), """
                 2017 |           | 2     | count   | 2017            |               |
-                2022 | over      | 3100  | count   | 2022            |               | 2022 report of the U.S. Commission on Combating Synthetic Opioid Trafficking
                 2022 |           | 3     | count   | 2022            |               |
                 2023 | more than | 76282 | count   | 2023            | United States | Centers for Disease Control and Prevention
                 2024 |           | 2     | count   | 2024            |               |
                 2024 |           | 48422 | count   | 2024            | United States | Centers for Disease Control and Prevention
-                2025 | more than | 12    | count   | 2025            | Mexico        | 2025 International Narcotics Control Strategy Report
-                2025 |           | 53    | percent | 2025-01/2025-06 | United States | U.S. Customs and Border Protection
-                2025 |           | 8     | count   | 2025            | Mexico        | 2025 International Narcotics Control Strategy Report
+                2025 |           | -53   | percent | 2025-01/2025-06 | United States | U.S. Customs and Border Protection
                 2025 | more than | 30    | count   | 2025-07         |               |
+                     | more than | 12    | count   |                 | Mexico        | 2025 International Narcotics Control Strategy Report
+                     | over      | 3100  | count   |                 |               | 2022 report of the U.S. Commission on Combating Synthetic Opioid Trafficking
+                     |           | 8     | count   |                 | Mexico        | 2025 International Narcotics Control Strategy Report
                      |           | 55    | count   |                 | Mexico        |
                      | some      | 10000 | count   |                 | Mexico        |
                 """);
@@ -702,14 +704,18 @@ class SavedQueriesTest {
         String suppliers = "Mexico-based transnational criminal organizations (TCOs), especially the Sinaloa and the Jalisco New Generation Cartel"
                 + " (CJNG, for its name in Spanish), are primary suppliers of illicit drugs, including fentanyl";
         String based = "Mexico-based transnational criminal organizations (TCOs), especially the Sinaloa and the Jalisco New Generation Cartel";
+        String primary = "According to DEA's 2025 National Drug Threat Assessment and the Office of the Director of National Intelligence's"
+                + " 2025 Annual Threat Assessment, " + suppliers + ", for the U.S. market";
         assertRows(sinaloa, cols("mentionedAs", "fact", "subject", "property", "object", "quote", "sentence"), ("""
                 via its designation or control decision | fact:february-2025-designations-of-mexican-cartels-by-rubio       | fkr:designation-sinaloa-cartel-fto  | fkg:designatedBy    | fkr:marco-rubio | {RUBIO} | rep:p12-s3
                 via its designation or control decision | fact:february-2025-designations-of-mexican-cartels-by-rubio       | fkr:designation-sinaloa-cartel-sdgt | fkg:designatedBy    | fkr:marco-rubio | {RUBIO} | rep:p12-s3
                 via its designation or control decision | fact:february-2025-designations-of-mexican-cartels-under-eo-14157 | fkr:designation-sinaloa-cartel-fto  | fkg:inFurtheranceOf | fkr:eo-14157    | {EO} | rep:p12-s3
                 via its designation or control decision | fact:february-2025-designations-of-mexican-cartels-under-eo-14157 | fkr:designation-sinaloa-cartel-sdgt | fkg:inFurtheranceOf | fkr:eo-14157    | {EO} | rep:p12-s3
+                subject                                 | fact:mexican-tcos-primary-suppliers-for-us-market                 | fkr:sinaloa-cartel                  | fkg:mainSourceOf    | fkr:us-bound-illicit-fentanyl | {PRIMARY} | rep:p7-s1
                 subject                                 | fact:mexico-based-tcos-supply-fentanyl                            | fkr:sinaloa-cartel                  | fkg:supplies        | fkr:fentanyl    | {SUPPLIERS} | rep:p7-s1
                 subject                                 | fact:sinaloa-cartel-and-cjng-based-in-mexico                      | fkr:sinaloa-cartel                  | fkg:basedIn         | fkr:mexico      | {BASED} | rep:p7-s1
-                """).replace("{RUBIO}", rubio).replace("{EO}", eo).replace("{SUPPLIERS}", suppliers).replace("{BASED}", based));
+                """).replace("{RUBIO}", rubio).replace("{EO}", eo).replace("{SUPPLIERS}", suppliers).replace("{BASED}", based)
+                .replace("{PRIMARY}", primary));
         assertQuotesLocated(sinaloa);
 
         // run as-is: every resource, hence every fact that carries a quote, exactly those (checked against the fact files)
@@ -734,6 +740,7 @@ class SavedQueriesTest {
                 asserted | http://www.w3.org/2000/01/rdf-schema#label    | Sinaloa Cartel                         | fact:sinaloa-cartel-names
                 asserted | http://www.w3.org/2004/02/skos/core#altLabel | Cártel de Sinaloa                      | fact:sinaloa-cartel-names
                 asserted | fkg:basedIn                                   | fkr:mexico                             | fact:sinaloa-cartel-and-cjng-based-in-mexico
+                asserted | fkg:mainSourceOf                              | fkr:us-bound-illicit-fentanyl          | fact:mexican-tcos-primary-suppliers-for-us-market
                 asserted | fkg:supplies                                  | fkr:fentanyl                           | fact:mexico-based-tcos-supply-fentanyl
                 inferred | {TYPE} | http://www.w3.org/ns/org#Organization  |
                 inferred | {TYPE} | http://www.w3.org/ns/prov#Agent        |
@@ -749,6 +756,7 @@ class SavedQueriesTest {
                 inferred | fkg:designatedIn                              | fkr:designation-sinaloa-cartel-sdgt    |
                 inferred | fkg:sanctionedUnder                           | fkr:eo-13224                           |
                 inferred | fkg:sanctionedUnder                           | fkr:usc-8-1189                         |
+                inferred | fkg:sourceOf                                  | fkr:us-bound-illicit-fentanyl          |
                 inferred | fkg:trafficks                                 | fkr:fentanyl                           |
                 """).replace("{TYPE}", type));
 
@@ -802,6 +810,79 @@ class SavedQueriesTest {
     // ---------------------------------------------------------------------------------------------------------
     // Claims: the supply picture and how fentanyl moves
     // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    @Covers("main-source-over-time.rq")
+    void mainSourceOverTime() throws Exception {
+        // p1-s3: "Since approximately 2019, Mexico has reportedly replaced the People's Republic of China ... as the main
+        // source of U.S.-bound illicit fentanyl"; p6-s1: Mexico "again the most significant source ... in 2024" (2025
+        // INCSR); p7-s1: the Mexico-based TCOs, especially the Sinaloa Cartel and the CJNG, "primary suppliers ... for the
+        // U.S. market" (DEA's 2025 NDTA and ODNI's 2025 ATA)
+        String[] columns = cols("sourceLabel", "flowLabel", "when", "statusLabel", "attributedTo", "statedIn", "sentences", "fact");
+        String expected = """
+                People's Republic of China                        | U.S.-bound illicit fentanyl                                                       | until about 2019 | reported |                                                                                  |                                                                     | p1-s3 | fact:prc-main-source-until-2019
+                Mexico                                            | U.S.-bound illicit fentanyl                                                       | since about 2019 | reported |                                                                                  |                                                                     | p1-s3 | fact:mexico-main-source-since-2019
+                Mexico                                            | illicit fentanyl and fentanyl analogues significantly affecting the United States | in 2024          | stated   | U.S. Department of State                                                         | 2025 International Narcotics Control Strategy Report                | p6-s1 | fact:mexico-most-significant-source-2024
+                Jalisco New Generation Cartel                     | U.S.-bound illicit fentanyl                                                       |                  | stated   | Drug Enforcement Administration; Office of the Director of National Intelligence | 2025 Annual Threat Assessment; 2025 National Drug Threat Assessment | p7-s1 | fact:mexican-tcos-primary-suppliers-for-us-market
+                Mexico-based transnational criminal organizations | U.S.-bound illicit fentanyl                                                       |                  | stated   | Drug Enforcement Administration; Office of the Director of National Intelligence | 2025 Annual Threat Assessment; 2025 National Drug Threat Assessment | p7-s1 | fact:mexican-tcos-primary-suppliers-for-us-market
+                Sinaloa Cartel                                    | U.S.-bound illicit fentanyl                                                       |                  | stated   | Drug Enforcement Administration; Office of the Director of National Intelligence | 2025 Annual Threat Assessment; 2025 National Drug Threat Assessment | p7-s1 | fact:mexican-tcos-primary-suppliers-for-us-market
+                """;
+        assertRows(run("main-source-over-time.rq"), columns, expected);
+        // the defaults passed as parameters give the same answer; no supply of fentanyl is bound for Mexico
+        assertRows(run("main-source-over-time.rq", "drug", "https://w3id.org/fentanyl-kg/id/fentanyl"), columns, expected);
+        assertRows(run("main-source-over-time.rq", "country", "https://w3id.org/fentanyl-kg/id/united-states"), columns, expected);
+        assertEquals(0, run("main-source-over-time.rq", "country", "https://w3id.org/fentanyl-kg/id/mexico").size());
+    }
+
+    @Test
+    @Covers("supply-chain.rq")
+    void supplyChain() throws Exception {
+        // paragraphs 6 to 9: precursors and equipment (p6-s1, p6-s2, p7-s3), diversion (p6-s3), manufacture (p1-s5,
+        // p7-s2, p7-s3), main sources (p1-s3, p6-s1, p7-s1), trafficking into the United States (p8-s1, p8-s3),
+        // distribution (p8-s2), laundering (p9-s1); hedged steps keep their status, attributed steps their sources
+        String[] columns = cols("stageOrder", "subjectLabel", "propertyLabel", "objectLabel", "statusLabel", "attributedTo", "statedIn",
+                "when", "sentences");
+        String expected = """
+                1 | companies in the People's Republic of China               | main source of      | equipment used to manufacture illicit fentanyl                                    | stated   | U.S. Department of State                                                         | 2025 International Narcotics Control Strategy Report                         |                            | p6-s1
+                1 | companies in the People's Republic of China               | main source of      | precursor chemicals used to manufacture illicit fentanyl                          | stated   | U.S. Department of State                                                         | 2025 International Narcotics Control Strategy Report                         |                            | p6-s1
+                1 | equipment used to manufacture illicit fentanyl            | used to manufacture | fentanyl                                                                          | stated   |                                                                                  |                                                                              |                            | p6-s1
+                1 | fentanyl precursors not subject to international controls | exported from       | People's Republic of China                                                        | possible |                                                                                  |                                                                              |                            | p6-s2
+                1 | fentanyl precursors not subject to international controls | legal in            | People's Republic of China                                                        | possible |                                                                                  |                                                                              |                            | p6-s2
+                1 | fentanyl precursors not subject to international controls | produced in         | People's Republic of China                                                        | possible |                                                                                  |                                                                              |                            | p6-s2
+                1 | pill presses                                              | imported from       | People's Republic of China                                                        | reported |                                                                                  |                                                                              |                            | p7-s3
+                1 | precursor chemicals used to manufacture illicit fentanyl  | used to manufacture | fentanyl                                                                          | stated   |                                                                                  |                                                                              |                            | p6-s1
+                2 | Mexican customs officials                                 | struggles to detect | illicit diversion of precursor chemicals                                          | reported |                                                                                  |                                                                              |                            | p6-s3
+                3 | Mexico-based transnational criminal organizations         | main producer of    | fentanyl                                                                          | stated   |                                                                                  |                                                                              |                            | p1-s5
+                3 | Mexico-based transnational criminal organizations         | manufactures        | counterfeit medication                                                            | reported |                                                                                  |                                                                              |                            | p7-s3
+                3 | Mexico-based transnational criminal organizations         | manufactures        | fentanyl                                                                          | stated   |                                                                                  |                                                                              | no earlier than about 2019 | p7-s2
+                3 | Mexico-based transnational criminal organizations         | manufactures in     | Mexico                                                                            | stated   |                                                                                  |                                                                              | no earlier than about 2019 | p7-s2
+                3 | Mexico-based transnational criminal organizations         | uses                | pill presses                                                                      | reported |                                                                                  |                                                                              |                            | p7-s3
+                3 | counterfeit medication                                    | laced with          | fentanyl                                                                          | reported |                                                                                  |                                                                              |                            | p7-s3
+                3 | counterfeit medication                                    | laced with          | methamphetamine                                                                   | reported |                                                                                  |                                                                              |                            | p7-s3
+                3 | counterfeit veterinary medication                         | laced with          | fentanyl                                                                          | reported |                                                                                  |                                                                              |                            | p7-s3
+                3 | counterfeit veterinary medication                         | laced with          | methamphetamine                                                                   | reported |                                                                                  |                                                                              |                            | p7-s3
+                4 | Jalisco New Generation Cartel                             | main source of      | U.S.-bound illicit fentanyl                                                       | stated   | Drug Enforcement Administration; Office of the Director of National Intelligence | 2025 Annual Threat Assessment; 2025 National Drug Threat Assessment          |                            | p7-s1
+                4 | Mexico                                                    | main source of      | U.S.-bound illicit fentanyl                                                       | reported |                                                                                  |                                                                              | since about 2019           | p1-s3
+                4 | Mexico                                                    | main source of      | illicit fentanyl and fentanyl analogues significantly affecting the United States | stated   | U.S. Department of State                                                         | 2025 International Narcotics Control Strategy Report                         | in 2024                    | p6-s1
+                4 | Mexico-based transnational criminal organizations         | main source of      | U.S.-bound illicit fentanyl                                                       | stated   | Drug Enforcement Administration; Office of the Director of National Intelligence | 2025 Annual Threat Assessment; 2025 National Drug Threat Assessment          |                            | p7-s1
+                4 | People's Republic of China                                | main source of      | U.S.-bound illicit fentanyl                                                       | reported |                                                                                  |                                                                              | until about 2019           | p1-s3
+                4 | Sinaloa Cartel                                            | main source of      | U.S.-bound illicit fentanyl                                                       | stated   | Drug Enforcement Administration; Office of the Director of National Intelligence | 2025 Annual Threat Assessment; 2025 National Drug Threat Assessment          |                            | p7-s1
+                5 | Mexico-based transnational criminal organizations         | traffics into       | United States                                                                     | stated   | U.S. Commission on Combating Synthetic Opioid Trafficking                        | 2022 report of the U.S. Commission on Combating Synthetic Opioid Trafficking |                            | p8-s3
+                5 | Mexico-based transnational criminal organizations         | traffics into       | United States                                                                     | stated   |                                                                                  |                                                                              |                            | p8-s1
+                5 | U.S.-bound illicit fentanyl                               | conveyance          | passenger vehicles                                                                | stated   | U.S. Commission on Combating Synthetic Opioid Trafficking                        | 2022 report of the U.S. Commission on Combating Synthetic Opioid Trafficking |                            | p8-s3
+                5 | U.S.-bound illicit fentanyl                               | route               | U.S.-Mexico land border                                                           | stated   | U.S. Commission on Combating Synthetic Opioid Trafficking                        | 2022 report of the U.S. Commission on Combating Synthetic Opioid Trafficking |                            | p8-s3
+                6 | U.S. affiliates of the Mexican TCOs                       | distributes         | fentanyl                                                                          | stated   |                                                                                  |                                                                              |                            | p8-s2
+                7 | Mexico-based transnational criminal organizations         | launders money with | Chinese Money Laundering Organizations                                            | stated   | U.S. Department of the Treasury                                                  | 2024 National Money Laundering Risk Assessment                               |                            | p9-s1
+                """;
+        assertRows(run("supply-chain.rq"), columns, expected);
+        assertRows(run("supply-chain.rq", "drug", "https://w3id.org/fentanyl-kg/id/fentanyl"), columns, expected);
+        // another drug: no supply flow carries methamphetamine, so the flows' steps drop out and the rest stays
+        var meth = run("supply-chain.rq", "drug", "https://w3id.org/fentanyl-kg/id/methamphetamine");
+        assertFalse(column(meth, "stageOrder").contains("4"));
+        assertFalse(column(meth, "subjectLabel").contains("U.S.-bound illicit fentanyl"));
+        assertFalse(column(meth, "propertyLabel").contains("used to manufacture"));
+        assertEquals(expected.strip().split("\n").length - 10, meth.size());
+    }
 
     // (end of supply claims)
 
