@@ -596,20 +596,20 @@ class SavedQueriesTest {
         var rs = run("timeline.rq");
         // 43 designation dates (16 February designations signed and effective, Cartel de los Soles signed and effective,
         // 3 FinCEN orders issued, published and effective), 30 control-decision dates, 15 dates of laws and orders,
-        // 5 dated events.
-        assertEquals(93, rs.size());
-        assertEquals(Map.of("designation", 43L, "control decision", 30L, "legal instrument", 15L, "policy action", 4L, "event", 1L),
+        // 7 dated events (among them the February 2025 designation decision and the June 2025 FinCEN orders as policy actions).
+        assertEquals(95, rs.size());
+        assertEquals(Map.of("designation", 43L, "control decision", 30L, "legal instrument", 15L, "policy action", 6L, "event", 1L),
                 countBy(rs, "category"));
         assertEquals(Map.of("date signed", 23L, "date effective", 20L, "date issued", 3L, "date published", 5L,
-                "date enacted", 6L, "effective date", 16L, "date", 20L), countBy(rs, "datePropertyLabel"));
+                "date enacted", 6L, "effective date", 16L, "date", 22L), countBy(rs, "datePropertyLabel"));
         List<List<String>> rows = rows(rs, "date", "datePropertyLabel", "category", "label");
         assertEquals(List.of("1964", "date", "control decision", "Fentanyl placed under international control (1964)"), rows.get(0));
         assertEquals(List.of("1970-10-27", "date enacted", "legal instrument", "Comprehensive Drug Abuse Prevention and Control Act of 1970"), rows.get(1));
         // the dates without a year come last
-        assertEquals(List.of("--07-11", "--07-11", "--07-31"), rows.subList(90, 93).stream().map(r -> r.get(0)).collect(Collectors.toList()));
-        assertEquals(List.of("--07-31", "date", "policy action", "90-day postponement of new U.S. tariffs on Mexico"), rows.get(92));
+        assertEquals(List.of("--07-11", "--07-11", "--07-31"), rows.subList(92, 95).stream().map(r -> r.get(0)).collect(Collectors.toList()));
+        assertEquals(List.of("--07-31", "date", "policy action", "90-day postponement of new U.S. tariffs on Mexico"), rows.get(94));
         // in date order
-        List<String> dated = rows.subList(0, 90).stream().map(r -> r.get(0)).collect(Collectors.toList());
+        List<String> dated = rows.subList(0, 92).stream().map(r -> r.get(0)).collect(Collectors.toList());
         assertEquals(dated.stream().sorted().collect(Collectors.toList()), dated);
         assertTrue(rows.contains(List.of("2025-07-16", "date signed", "legal instrument", "HALT Fentanyl Act")));
         assertTrue(rows.contains(List.of("2025-10-20", "date effective", "designation",
@@ -617,6 +617,8 @@ class SavedQueriesTest {
         assertTrue(rows.contains(List.of("2024-12-03", "effective date", "control decision", "4-piperidone placed in Table I of the 1988 Convention (2024)")));
         assertTrue(rows.contains(List.of("2025-02", "date", "policy action",
                 "Pledge by high-level U.S. and Mexican officials to secure borders, dismantle cartels and stop illicit flows of drugs and weapons")));
+        assertTrue(rows.contains(List.of("2025-06", "date", "policy action",
+                "FinCEN orders identifying two Mexico-based banks and a Mexico-based brokerage firm as of primary money laundering concern (June 2025)")));
     }
 
     @Test
@@ -707,6 +709,7 @@ class SavedQueriesTest {
         String primary = "According to DEA's 2025 National Drug Threat Assessment and the Office of the Director of National Intelligence's"
                 + " 2025 Annual Threat Assessment, " + suppliers + ", for the U.S. market";
         assertRows(sinaloa, cols("mentionedAs", "fact", "subject", "property", "object", "quote", "sentence"), ("""
+                object                                  | fact:february-2025-designation-of-six-mexican-cartels-targets     | fkr:february-2025-designation-of-six-mexican-cartels | fkg:target | fkr:sinaloa-cartel | {RUBIO} | rep:p12-s3
                 via its designation or control decision | fact:february-2025-designations-of-mexican-cartels-by-rubio       | fkr:designation-sinaloa-cartel-fto  | fkg:designatedBy    | fkr:marco-rubio | {RUBIO} | rep:p12-s3
                 via its designation or control decision | fact:february-2025-designations-of-mexican-cartels-by-rubio       | fkr:designation-sinaloa-cartel-sdgt | fkg:designatedBy    | fkr:marco-rubio | {RUBIO} | rep:p12-s3
                 via its designation or control decision | fact:february-2025-designations-of-mexican-cartels-under-eo-14157 | fkr:designation-sinaloa-cartel-fto  | fkg:inFurtheranceOf | fkr:eo-14157    | {EO} | rep:p12-s3
@@ -791,7 +794,7 @@ class SavedQueriesTest {
                     expected.add(List.of(compact(g.getURI()), t.getObject().getURI(), Long.toString(size))));
         });
         List<List<String>> got = rows(rs, "fact", "source", "triples");
-        assertEquals(261, got.size());
+        assertEquals(262, got.size());
         assertEquals(new ArrayList<>(expected), got);
         // a few that the report indeed does not state
         assertTrue(got.contains(List.of("fact:sinaloa-cartel-names", "https://thenewsintel.com/designation-of-international-cartels-united-states-department-of-state", "3")));
@@ -889,6 +892,109 @@ class SavedQueriesTest {
     // ---------------------------------------------------------------------------------------------------------
     // Claims: the U.S. response and Mexico's actions
     // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    @Covers("us-policy-tools.rq")
+    void usPolicyTools() throws Exception {
+        assertRows(run("us-policy-tools.rq"), cols("kind", "label", "toolTypeLabel", "broaderToolTypeLabel", "agents", "targets", "ends", "legalBasis",
+                "effects", "affects", "date", "status", "sentences"), """
+                objective | "Secure our borders, dismantle cartel[s] … and stop the illicit flows of drugs and weapons"                                           |                                                       |           | Mexico, United States                |                                                                                                                              |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | stated   | p10-s3
+                objective | "Total elimination" of TCOs in the United States                                                                                      |                                                       |           | Trump Administration                 | TCOs in the United States                                                                                                    |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | stated   | p10-s1
+                objective | Discrete, tactical objectives to counter drug trafficking from Mexico                                                                 |                                                       |           | Trump Administration                 |                                                                                                                              |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | stated   | p2-s1
+                tool      | Counterterrorism sanctions imposed to target drug cartels and their enablers                                                          | counterterrorism sanctions and terrorist designations | sanctions | Trump Administration                 | drug cartels, enablers of drug cartels                                                                                       |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | stated   | p10-s2
+                tool      | Designation of six Mexican cartels as foreign terrorist organizations and specially designated global terrorists (February 2025)      | counterterrorism sanctions and terrorist designations | sanctions | Marco Rubio                          | Cártel del Noreste, Cárteles Unidos, Gulf Cartel, Jalisco New Generation Cartel, La Nueva Familia Michoacana, Sinaloa Cartel |                                                                                                                                         | Executive Order 14157  | additional prosecutorial and enforcement options, immigration-related policy tools, secondary sanctions risks                                                         |                                                                  | 2025-02 | stated   | p12-s3 p12-s4
+                tool      | Expansion of the U.S. military presence at the southern border                                                                        | deployment of military or security forces             |           | Trump Administration                 |                                                                                                                              |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | stated   | p10-s2
+                tool      | Pledge by high-level U.S. and Mexican officials to secure borders, dismantle cartels and stop illicit flows of drugs and weapons      | diplomatic commitment                                 |           | Mexico                               |                                                                                                                              | "Secure our borders, dismantle cartel[s] … and stop the illicit flows of drugs and weapons"                                             |                        |                                                                                                                                                                       |                                                                  | 2025-02 | stated   | p10-s3
+                tool      | President Trump's initial praise of Mexico's actions against drug cartels                                                             | diplomatic statement                                  |           | President Trump                      | Mexico's actions against drug cartels                                                                                        |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | stated   | p14-s1
+                tool      | Reported authorization by President Trump of U.S. military actions against cartels                                                    | military action                                       |           | President Trump                      | drug cartels                                                                                                                 |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | reported | p11-s3
+                tool      | FinCEN orders identifying two Mexico-based banks and a Mexico-based brokerage firm as of primary money laundering concern (June 2025) | primary money laundering concern orders               | sanctions | Financial Crimes Enforcement Network | CIBanco, Intercam, Vector Casa de Bolsa                                                                                      |                                                                                                                                         | Fentanyl Sanctions Act | prohibition of certain transmittals of funds involving the designated institution                                                                                     |                                                                  | 2025-06 | stated   | p13-s1 p13-s2
+                tool      | OFAC's continued sanctioning of Mexico-based persons pursuant to E.O. 14059                                                           | sanctions                                             |           | Office of Foreign Assets Control     | Mexico-based persons sanctioned by OFAC pursuant to E.O. 14059                                                               |                                                                                                                                         | Executive Order 14059  | ban on entry into the United States, blocking of assets under U.S. jurisdiction, prohibition on U.S. persons engaging in financial transactions with those designated |                                                                  |         | stated   | p12-s1 p12-s2
+                tool      | Use of sanctions to pressure the Mexican government                                                                                   | sanctions                                             |           | Trump Administration                 | Mexican government                                                                                                           | Pressure on the Mexican government to do more to combat fentanyl                                                                        |                        |                                                                                                                                                                       |                                                                  |         | stated   | p2-s2
+                tool      | President Trump's July 11 letter to Sheinbaum deeming Mexico's efforts "insufficient" and threatening new tariffs                     | tariff threats                                        |           | President Trump                      | Mexico                                                                                                                       |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  | --07-11 | stated   | p14-s1
+                tool      | Use of tariff threats to pressure the Mexican government                                                                              | tariff threats                                        |           | Trump Administration                 | Mexican government                                                                                                           | Pressure on the Mexican government to do more to combat fentanyl                                                                        |                        |                                                                                                                                                                       | U.S.-Mexico security and counternarcotics cooperation (possible) |         | stated   | p14-s3 p2-s2
+                tool      | 90-day postponement of new U.S. tariffs on Mexico                                                                                     | tariffs                                               |           | President Trump                      | Mexico                                                                                                                       |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  | --07-31 | stated   | p14-s3
+                tool      | Use of tariffs to pressure the Mexican government to take increased antidrug actions                                                  | tariffs                                               |           | Trump Administration                 | Mexican government                                                                                                           | Pressure on the Mexican government to do more to combat fentanyl, Pressure on the Mexican government to take increased antidrug actions |                        |                                                                                                                                                                       |                                                                  |         | stated   | p10-s2 p2-s2
+                tool      | Threats of potential U.S. military action against criminal groups                                                                     | threats of military action                            |           | Trump Administration                 | criminal groups                                                                                                              | Pressure on the Mexican government to do more to combat fentanyl                                                                        |                        |                                                                                                                                                                       |                                                                  |         | stated   | p2-s2
+                """);
+    }
+
+    @Test
+    @Covers("mexico-actions.rq")
+    void mexicoActions() throws Exception {
+        assertRows(run("mexico-actions.rq"), cols("label", "toolTypeLabel", "agents", "targets", "date", "status", "inResponseTo",
+                "targetEffects", "sentences"), """
+                Deployment of some 10,000 Mexican National Guard troops to Mexico's borders to combat drugs                                      | deployment of military or security forces         | Mexican National Guard, Sheinbaum administration |                                                        |         | stated |                                                                                               |                                                                                                                                     | p11-s2
+                Pledge by high-level U.S. and Mexican officials to secure borders, dismantle cartels and stop illicit flows of drugs and weapons | diplomatic commitment                             | United States                                    |                                                        | 2025-02 | stated |                                                                                               |                                                                                                                                     | p10-s3
+                Rejection by the Sheinbaum government of any potential U.S. unilateral actions in Mexican territory                              | diplomatic statement                              | Sheinbaum administration                         | Potential U.S. unilateral actions in Mexican territory |         | stated | Reported authorization by President Trump of U.S. military actions against cartels (reported) | Potential U.S. unilateral actions in Mexican territory jeopardizes U.S.-Mexico security and counternarcotics cooperation (possible) | p11-s3
+                Mexican President Sheinbaum's willingness to collaborate with U.S. efforts to combat cartels                                     | security cooperation                              | Claudia Sheinbaum                                | drug cartels                                           |         | stated |                                                                                               |                                                                                                                                     | p11-s1
+                Permission for expanded U.S. surveillance flights over Mexican territory                                                         | surveillance flights                              | Sheinbaum administration                         |                                                        |         | stated |                                                                                               |                                                                                                                                     | p11-s2
+                Transfer of a total of 55 high-level drug traffickers into U.S. custody                                                          | transfer of suspects to another country's custody | Sheinbaum administration                         |                                                        |         | stated |                                                                                               |                                                                                                                                     | p11-s2
+                """);
+    }
+
+    /** Runs a saved query through the HTTP API (/api/queries/NAME?...), as a client would, and reads its JSON results. */
+    private static ResultSetRewindable api(String name, String parameters) throws Exception {
+        var r = server.get("/api/queries/" + name + (parameters.isEmpty() ? "" : "?" + parameters), "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        var in = new java.io.ByteArrayInputStream(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return org.apache.jena.riot.ResultSetMgr.read(in, org.apache.jena.riot.resultset.ResultSetLang.RS_JSON).rewindable();
+    }
+
+    private static final String FEBRUARY_2025_DESIGNATIONS = """
+                2025-02-20 | Foreign Terrorist Organization designation        | Cártel del Noreste            | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | Cárteles Unidos               | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | Gulf Cartel                   | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | Jalisco New Generation Cartel | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | La Nueva Familia Michoacana   | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | Mara Salvatrucha              | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | Sinaloa Cartel                | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | Tren de Aragua                | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Cártel del Noreste            | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Cárteles Unidos               | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Gulf Cartel                   | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Jalisco New Generation Cartel | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | La Nueva Familia Michoacana   | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Mara Salvatrucha              | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Sinaloa Cartel                | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Tren de Aragua                | Marco Rubio | 2025-02-06 | 2025-02-20
+                """;
+
+    private static final String FINCEN_ORDERS_IN_FORCE = """
+                2025-10-20 | primary money laundering concern finding | CIBanco              | Financial Crimes Enforcement Network |  | 2025-10-20
+                2025-10-20 | primary money laundering concern finding | Intercam             | Financial Crimes Enforcement Network |  | 2025-10-20
+                2025-10-20 | primary money laundering concern finding | Vector Casa de Bolsa | Financial Crimes Enforcement Network |  | 2025-10-20
+                """;
+
+    @Test
+    @Covers("designations-in-force.rq")
+    void designationsInForce() throws Exception {
+        String[] cols = cols("inForceFrom", "designationTypeLabel", "designeeLabel", "designatedByLabel", "dateSigned", "dateEffective");
+        // the day before the February 2025 designations took effect: signed on 2025-02-06, yet none is in force
+        var before = api("designations-in-force", "date=2025-02-19");
+        assertEquals(0, before.size(), "in force on 2025-02-19: " + rows(before, "designation"));
+        // the day they took effect, and the default date (2025-03-01): the sixteen February designations
+        var onTheDay = api("designations-in-force", "date=2025-02-20");
+        assertRows(onTheDay, cols, FEBRUARY_2025_DESIGNATIONS);
+        assertEquals(List.of("2025-02-20"), column(onTheDay, "onDate").stream().distinct().collect(Collectors.toList()));
+        var byDefault = api("designations-in-force", "");
+        assertRows(byDefault, cols, FEBRUARY_2025_DESIGNATIONS);
+        assertEquals(List.of("2025-03-01"), column(byDefault, "onDate").stream().distinct().collect(Collectors.toList()));
+        // the FinCEN orders were issued in June 2025 but take effect on 2025-10-20 (no signature date: the effective date decides)
+        assertRows(api("designations-in-force", "date=2025-10-19"), cols, FEBRUARY_2025_DESIGNATIONS);
+        assertRows(api("designations-in-force", "date=2025-10-20"), cols, FEBRUARY_2025_DESIGNATIONS + FINCEN_ORDERS_IN_FORCE);
+        // after the report: Cartel de los Soles, signed 2025-11-16, in force from its publication on 2025-11-24
+        assertRows(api("designations-in-force", "date=2025-12-31"), cols, FEBRUARY_2025_DESIGNATIONS + FINCEN_ORDERS_IN_FORCE + """
+                2025-11-24 | Foreign Terrorist Organization designation | Cartel de los Soles | Marco Rubio | 2025-11-16 | 2025-11-24
+                """);
+        // run as-is (date unbound): every designation with the date from which it is in force
+        var all = run("designations-in-force.rq");
+        assertEquals(20, all.size());
+        assertEquals(List.of(""), column(all, "onDate").stream().distinct().collect(Collectors.toList()));
+        // a date that is not an xsd:date is refused with the parameter named
+        var bad = server.get("/api/queries/designations-in-force?date=2025-02-xx", "application/sparql-results+json");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("date"), bad.body());
+    }
 
     // (end of response claims)
 
