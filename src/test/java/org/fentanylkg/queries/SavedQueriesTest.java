@@ -1069,5 +1069,100 @@ class SavedQueriesTest {
     // Claims: by source and by status
     // ---------------------------------------------------------------------------------------------------------
 
+    @Test
+    @Covers("claims-by-status.rq")
+    void claimsByStatus() throws Exception {
+        // What the report only reports: "reportedly", "appear to", "in response to reports".
+        var reported = run("claims-by-status.rq", "status", "https://w3id.org/fentanyl-kg/id/status-reported");
+        assertRows(reported, cols("statusLabel", "fact", "attributedToLabel", "statedInLabel", "startTime", "endTime",
+                        "timeApproximate", "sentence"), """
+                reported | fact:mexico-main-source-since-2019 | | | 2019 | | true | rep:p1-s3
+                reported | fact:prc-main-source-until-2019 | | | | 2019 | true | rep:p1-s3
+                reported | fact:traffickers-marketing-fentanyl-analogues | | | | | | rep:p4-s1
+                reported | fact:mexico-controlled-fentanyl-precursors | U.S. Department of State | 2025 International Narcotics Control Strategy Report | | | | rep:p5-s3
+                reported | fact:mexico-watchlist-fentanyl-precursors | U.S. Department of State | 2025 International Narcotics Control Strategy Report | | | | rep:p5-s3
+                reported | fact:mexican-customs-struggle-to-detect-precursor-diversion | | | | | | rep:p6-s3
+                reported | fact:mexican-tcos-lace-counterfeit-medication | | | | | | rep:p7-s3
+                reported | fact:pill-presses-imported-from-china | | | | | | rep:p7-s3
+                reported | fact:trump-military-action-authorization-reported | | | | | | rep:p11-s3
+                """);
+        // What experts dispute, and on whose word.
+        var contested = run("claims-by-status.rq", "status", "https://w3id.org/fentanyl-kg/id/status-contested");
+        assertRows(contested, cols("fact", "attributedToLabel", "quote"), """
+                fact:overdose-deaths-decline-factors-debated | experts (unnamed) | Experts debate the factors behind this decline in overdose deaths
+                fact:experts-disagree-on-cause-of-seizure-decline | experts (unnamed) | Experts disagree as to the cause of that decline
+                """);
+        var estimated = run("claims-by-status.rq", "status", "https://w3id.org/fentanyl-kg/id/status-estimated");
+        assertEquals(Set.of("Centers for Disease Control and Prevention"), Set.copyOf(column(estimated, "attributedToLabel")));
+        assertEquals(List.of("fact:synthetic-opioid-overdose-deaths-2023", "fact:synthetic-opioid-overdose-deaths-2024",
+                "fact:synthetic-opioid-overdose-deaths-decline", "fact:synthetic-opioid-overdose-deaths-decline"), column(estimated, "fact"));
+        var possible = run("claims-by-status.rq", "status", "https://w3id.org/fentanyl-kg/id/status-possible");
+        assertRows(possible, cols("fact", "attributedToLabel", "sentence"), """
+                fact:lever-119th-congress-other-measures | | rep:p2-s3
+                fact:lever-congress-assess-efforts | | rep:p2-s4
+                fact:lever-congress-fy2026-appropriations | | rep:p2-s4
+                fact:lever-congress-fy2026-appropriations-hr-4779 | | rep:p2-s4
+                fact:supply-side-policies-possible-factor-in-decline | some experts (unnamed) | rep:p3-s5
+                fact:uncontrolled-precursors-legal-in-china | | rep:p6-s2
+                fact:us-unilateral-actions-could-jeopardize-cooperation | | rep:p11-s1
+                fact:us-tariff-threats-could-affect-cooperation | | rep:p14-s3
+                fact:lever-congress-appropriations-acts | | rep:p16-s1
+                fact:lever-congress-authorization-acts | | rep:p16-s1
+                fact:lever-congress-other-legislative-vehicles | | rep:p16-s1
+                fact:lever-congress-oversight | | rep:p16-s1
+                fact:lever-congress-fy2026-appropriations-hr-4779 | | rep:p17-s2
+                """);
+        // As-is, every status; each fact once per status, whatever its number of quotes.
+        var all = run("claims-by-status.rq");
+        Map<String, Long> factsByStatus = new TreeMap<>();
+        rows(all, "statusLabel", "fact").stream().distinct()
+                .forEach(r -> factsByStatus.merge(r.get(0), 1L, Long::sum));
+        assertEquals(List.of("contested", "estimated", "possible", "reported", "stated"), new ArrayList<>(factsByStatus.keySet()));
+        assertEquals(2L, factsByStatus.get("contested"));
+        assertEquals(3L, factsByStatus.get("estimated"));
+        assertEquals(12L, factsByStatus.get("possible"));
+        assertEquals(9L, factsByStatus.get("reported"));
+    }
+
+    @Test
+    @Covers("claims-by-source.rq")
+    void claimsBySource() throws Exception {
+        // What the 2025 INCSR says, as opposed to DEA and ODNI.
+        var state = run("claims-by-source.rq", "source", "https://w3id.org/fentanyl-kg/id/department-of-state");
+        assertRows(state, cols("sourceLabel", "statedInLabel", "statusLabel", "fact", "pointInTime", "sentence"), """
+                U.S. Department of State | 2025 International Narcotics Control Strategy Report | reported | fact:mexico-controlled-fentanyl-precursors | | rep:p5-s3
+                U.S. Department of State | 2025 International Narcotics Control Strategy Report | reported | fact:mexico-watchlist-fentanyl-precursors | | rep:p5-s3
+                U.S. Department of State | 2025 International Narcotics Control Strategy Report | stated | fact:mexico-most-significant-source-2024 | 2024 | rep:p6-s1
+                U.S. Department of State | 2025 International Narcotics Control Strategy Report | stated | fact:prc-companies-main-source-of-precursors-and-equipment | | rep:p6-s1
+                U.S. Department of State | 2025 International Narcotics Control Strategy Report | stated | fact:prc-companies-main-source-of-precursors-and-equipment | | rep:p6-s1
+                U.S. Department of State | 2025 International Narcotics Control Strategy Report | stated | fact:corruption-and-lack-of-capacity-hinder-mexico | | rep:p9-s2
+                """);
+        // One claim, two sources: each with its own document, never the other's.
+        var dea = run("claims-by-source.rq", "source", "https://w3id.org/fentanyl-kg/id/dea");
+        assertRows(dea, cols("sourceLabel", "statedInLabel", "fact", "sentence"), """
+                Drug Enforcement Administration | 2025 National Drug Threat Assessment | fact:mexican-tcos-primary-suppliers-for-us-market | rep:p7-s1
+                Drug Enforcement Administration | 2025 National Drug Threat Assessment | fact:mexico-based-tcos-supply-fentanyl | rep:p7-s1
+                """);
+        var odni = run("claims-by-source.rq", "source", "https://w3id.org/fentanyl-kg/id/odni");
+        assertEquals(List.of("2025 Annual Threat Assessment", "2025 Annual Threat Assessment"), column(odni, "statedInLabel"));
+        assertEquals(column(dea, "fact"), column(odni, "fact"));
+        // As-is, every attributed claim: agents and facts.
+        var all = run("claims-by-source.rq");
+        Map<String, Long> factsBySource = new TreeMap<>();
+        rows(all, "sourceLabel", "fact").stream().distinct().forEach(r -> factsBySource.merge(r.get(0), 1L, Long::sum));
+        assertEquals(Map.ofEntries(
+                Map.entry("Centers for Disease Control and Prevention", 3L),
+                Map.entry("Drug Enforcement Administration", 2L),
+                Map.entry("House Appropriations Committee", 1L),
+                Map.entry("Office of the Director of National Intelligence", 2L),
+                Map.entry("President Trump", 1L),
+                Map.entry("U.S. Commission on Combating Synthetic Opioid Trafficking", 5L),
+                Map.entry("U.S. Customs and Border Protection", 1L),
+                Map.entry("U.S. Department of State", 5L),
+                Map.entry("U.S. Department of the Treasury", 2L),
+                Map.entry("experts (unnamed)", 2L),
+                Map.entry("some experts (unnamed)", 1L)), factsBySource);
+    }
+
     // (end of claims by source and status)
 }
