@@ -1,5 +1,6 @@
 package org.fentanylkg.http.linkeddata;
 
+import org.fentanylkg.explain.Labels;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
