@@ -1,11 +1,11 @@
 package org.fentanylkg.http.linkeddata;
 
-import org.fentanylkg.explain.Labels;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.fentanylkg.explain.Labels;
 import org.fentanylkg.vocab.FKG;
 
 /**

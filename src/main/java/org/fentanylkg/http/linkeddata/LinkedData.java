@@ -1,6 +1,5 @@
 package org.fentanylkg.http.linkeddata;
 
-import org.fentanylkg.explain.Labels;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +12,7 @@ import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.system.Txn;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.dataset.SwitchingDataset;
+import org.fentanylkg.explain.Labels;
 
 /**
  * The linked-data view of the served dataset, shared by the modules of one server: the public base, and a
