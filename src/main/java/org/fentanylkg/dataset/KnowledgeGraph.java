@@ -27,14 +27,17 @@ public record KnowledgeGraph(DatasetGraph dataset, Closure closure, List<FactGra
         return Optional.ofNullable(dataset.getContext().get(CONTEXT_KEY));
     }
 
-    /** Triple counts and build times, for logs, the CLI and benchmarks. */
-    public record Figures(long asserted, long inferred, long total, int factGraphs,
+    /**
+     * Triple counts and build times, for logs, the CLI and benchmarks. {@code vocabularyLabels}: the labels and
+     * definitions of the external terms used, which the default graph holds beside what is asserted and inferred.
+     */
+    public record Figures(long asserted, long inferred, long vocabularyLabels, long total, int factGraphs,
                           Duration load, Duration inference, Duration validation) {
         @Override
         public String toString() {
-            return String.format("%d asserted + %d inferred = %d triples in the default graph; %d fact graphs;"
-                            + " load %d ms, inference %d ms, validation %d ms",
-                    asserted, inferred, total, factGraphs, load.toMillis(), inference.toMillis(), validation.toMillis());
+            return String.format("%d asserted + %d inferred + %d vocabulary labels = %d triples in the default graph;"
+                            + " %d fact graphs; load %d ms, inference %d ms, validation %d ms",
+                    asserted, inferred, vocabularyLabels, total, factGraphs, load.toMillis(), inference.toMillis(), validation.toMillis());
         }
     }
 }

@@ -29,6 +29,7 @@ import org.fentanylkg.rdf.LoadException;
 import org.fentanylkg.rdf.Problem;
 import org.fentanylkg.rdf.ProblemCollector;
 import org.fentanylkg.rdf.ReportGraph;
+import org.fentanylkg.rdf.Vocabularies;
 import org.fentanylkg.search.SearchIndex;
 import org.fentanylkg.source.ReportText;
 import org.fentanylkg.source.Sources;
@@ -40,7 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline: sources → RDF (report, facts, provenance) → OWL 2 RL inference → SHACL → dataset.
+ * The pipeline: sources → RDF (report, facts, provenance) → OWL 2 RL inference → SHACL → dataset, with the labels
+ * and definitions of the external terms used, from the vocabularies' published files.
  * Every stage records problems rather than stopping at the first (only a syntax error stops the checks early,
  * since what follows would be noise); the dataset is assembled only when there are none, so a bad source never
  * yields a half-loaded graph.
@@ -60,6 +62,7 @@ public final class KnowledgeGraphBuilder {
 
         Graph ontology = parseTurtle(sources.ontology(), problems);
         Graph shapes = parseTurtle(sources.shapes(), problems);
+        Graph vocabularies = Vocabularies.parse(sources.vocabularies(), problems);
         ReportText report = ReportText.read(sources.report());
         Graph reportGraph = ReportGraph.build(report);
 
@@ -113,19 +116,28 @@ public final class KnowledgeGraphBuilder {
         problems.throwIfAny();
         long t3 = System.nanoTime();
 
+        // After inference and validation: the external terms' labels and definitions are read, never reasoned on.
+        long validated = union.size();
+        TextIndexLucene index = SearchIndex.await(text); // it reads union: done before union grows
+        Graph terms = Vocabularies.labelsOfUsedTerms(union, vocabularies);
+        terms.find().forEachRemaining(union::add);
+        SearchIndex.add(index, terms, union);
+
         FrozenDataset.Builder dsg = FrozenDataset.builder()
                 .add(Quad.defaultGraphIRI, union.find())
                 .add(Graphs.ASSERTED, asserted.find())
                 .add(Graphs.INFERRED, closure.inferred().find())
                 .add(Graphs.ONTOLOGY, ontology.find())
                 .add(Graphs.REPORT, reportGraph.find())
-                .add(Graphs.PROVENANCE, provenance.find());
+                .add(Graphs.PROVENANCE, provenance.find())
+                .add(Graphs.VOCABULARIES, vocabularies.find());
         for (FactGraph f : facts) dsg.add(f.name(), f.triples().iterator());
         KnowledgeGraph.Figures figures = new KnowledgeGraph.Figures(asserted.size(), closure.inferred().size(),
-                union.size(), facts.size(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
+                union.size() - validated, union.size(), facts.size(),
+                Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
         LOG.info("Knowledge graph built from {}: {}", sources.root(), figures);
         FrozenDataset frozen = dsg.freeze();
-        SearchIndex.attach(frozen, text); // text:query and /api/search find it in the dataset's context
+        SearchIndex.attach(frozen, index); // text:query and /api/search find it in the dataset's context
         return new KnowledgeGraph(frozen, closure, List.copyOf(facts), figures);
     }
 

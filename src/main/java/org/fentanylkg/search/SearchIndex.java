@@ -206,7 +206,7 @@ public final class SearchIndex {
 
     /**
      * Starts indexing {@code defaultGraph} in memory on a thread of its own, so that the index builds while the
-     * graph is validated (the graph must not change meanwhile); {@link #attach(DatasetGraph, Future)} takes it.
+     * graph is validated (the graph must not change until {@link #await} returned it).
      * Null when {@link #off()}.
      */
     public static Future<TextIndexLucene> buildAhead(Graph defaultGraph) {
@@ -223,11 +223,11 @@ public final class SearchIndex {
         return task;
     }
 
-    /** Waits for the index {@link #buildAhead} started and keeps it in the context of {@code dsg} (nothing when null). */
-    public static void attach(DatasetGraph dsg, Future<TextIndexLucene> ahead) {
-        if (ahead == null) return;
+    /** Waits for the index {@link #buildAhead} started (null when it started none). */
+    public static TextIndexLucene await(Future<TextIndexLucene> ahead) {
+        if (ahead == null) return null;
         try {
-            attach(dsg, ahead.get());
+            return ahead.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the text index was built", e);
@@ -272,8 +272,10 @@ public final class SearchIndex {
         return new TextIndexLucene(new MMapDirectory(folder, NoLockFactory.INSTANCE), config());
     }
 
-    /** Keeps {@code index} in the context of {@code dsg}, where {@code text:query} and the search API find it. */
-    public static void attach(DatasetGraph dsg, TextIndex index) { dsg.getContext().set(TextQuery.textIndex, index); }
+    /** Keeps {@code index} in the context of {@code dsg}, where {@code text:query} and the search API find it (nothing when null). */
+    public static void attach(DatasetGraph dsg, TextIndex index) {
+        if (index != null) dsg.getContext().set(TextQuery.textIndex, index);
+    }
 
     /** The index in the context of {@code dsg}, if any. */
     public static Optional<TextIndex> of(DatasetGraph dsg) {
@@ -294,6 +296,17 @@ public final class SearchIndex {
     private static TextIndexLucene fill(Directory dir, Graph g) {
         TextQuery.init();
         TextIndexLucene index = new TextIndexLucene(dir, config());
+        add(index, g, g);
+        return index;
+    }
+
+    /**
+     * Adds the indexed literals of {@code triples} to {@code index} and commits (nothing when the index is null);
+     * {@code types} tells which subjects are sentences.
+     */
+    public static void add(TextIndexLucene index, Graph triples, Graph types) {
+        if (index == null) return;
+        Graph g = triples;
         {
             for (var e : FIELDS.entrySet()) {
                 for (Node p : e.getValue()) {
@@ -304,7 +317,7 @@ public final class SearchIndex {
                         Node o = t.getObject();
                         if (!s.isURI() || !o.isLiteral() || o.getLiteralLexicalForm().isBlank()) continue;
                         // nif:anchorOf also spans paragraphs and located quotes: only the sentences are the report's text
-                        if (p.equals(ANCHOR_OF) && !g.contains(s, RDF.Nodes.type, FKG.Sentence)) continue;
+                        if (p.equals(ANCHOR_OF) && !types.contains(s, RDF.Nodes.type, FKG.Sentence)) continue;
                         Entity entity = new Entity(TextQueryFuncs.subjectToString(s), null, o.getLiteralLanguage(), o.getLiteralDatatype());
                         entity.put(e.getKey(), o.getLiteralLexicalForm());
                         index.addEntity(entity);
@@ -313,7 +326,6 @@ public final class SearchIndex {
             }
         }
         index.commit();
-        return index;
     }
 
     /** Wraps an IOException for callers that cannot throw one. */

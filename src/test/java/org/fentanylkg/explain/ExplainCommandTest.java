@@ -29,7 +29,7 @@ class ExplainCommandTest {
         Run r = run("explain", "--sources", ".", "fkr:4-piperidone", "a", "fkg:FentanylPrecursor");
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().split("\n");
-        assertEquals("inferred  4-piperidone · rdf:type · fentanyl precursor", lines[0]);
+        assertEquals("inferred  4-piperidone · type · fentanyl precursor", lines[0]);
         assertEquals("  rule cls-hv2: FentanylPrecursor ≡ precursorOf value fentanyl", lines[2]);
         assertEquals("  inferred  4-piperidone · precursor of · fentanyl", lines[3]);
         assertEquals("    rule prp-trp: precursorOf is transitive", lines[5]);

@@ -76,7 +76,7 @@ class ExplainerTest {
         Evidence ev = onlyFact(designee);
         assertEquals(FACT + "designations-sinaloa-cartel-fto-sdgt", ev.graph());
         assertEquals(List.of("https://thenewsintel.com/designation-of-international-cartels-united-states-department-of-state",
-                "https://www.capitollabsllc.com/crs/product/IN11205"), ev.sources());
+                "https://www.capitollabsllc.com/crs/product/IN11205", "https://www.federalregister.gov/d/2025-02870"), ev.sources());
         assertEquals(List.of(), ev.quotes());
         // the axiom of the class definition is part of the explanation
         assertTrue(e.axioms().stream().anyMatch(a -> a.getSubject().equals(t("ForeignTerroristOrganization"))

@@ -492,25 +492,29 @@ class SavedQueriesTest {
     @Test
     @Covers("pending-bills.rq")
     void pendingBills() throws Exception {
-        assertRows(run("pending-bills.rq"), cols("billNumber", "congress", "title", "shortTitle", "reportedByLabel", "wouldProvideUSD",
-                        "appropriations", "bill"), """
-                H.R. 1577 | 119 | Stop Fentanyl Money Laundering Act of 2025                                            |                   |                                | 0         | 0 | fkr:hr-1577-119
-                H.R. 4779 | 119 | National Security, Department of State, and Related Programs Appropriations Act, 2026 |                   | House Appropriations Committee | 175000000 | 2 | fkr:hr-4779-119
-                S. 860    | 119 | Break Up Suspicious Transactions of Fentanyl Act                                      | BUST FENTANYL Act |                                | 0         | 0 | fkr:s-860-119
+        // No full (long) titles are known: the names the sources give are short titles (fkg:shortTitle).
+        assertRows(run("pending-bills.rq"), cols("billNumber", "congress", "title", "shortTitles", "reportedByLabel", "objective",
+                        "wouldProvideUSD", "appropriations", "bill"), """
+                H.R. 1577 | 119 | | Stop Fentanyl Money Laundering Act of 2025                                            |                                | amplify efforts to prevent fentanyl-related money laundering           | 0         | 0 | fkr:hr-1577-119
+                H.R. 4779 | 119 | | National Security, Department of State, and Related Programs Appropriations Act, 2026 | House Appropriations Committee |                                                                        | 175000000 | 2 | fkr:hr-4779-119
+                S. 860    | 119 | | BUST FENTANYL Act / Break Up Suspicious Transactions of Fentanyl Act                   |                                | expand sanctions under the Fentanyl Sanctions Act (21 U.S.C. §2312) | 0         | 0 | fkr:s-860-119
                 """);
     }
 
     @Test
     @Covers("appropriations-by-fiscal-year.rq")
     void appropriationsByFiscalYear() throws Exception {
+        // P.L. 119-4: foreign assistance at the same level and subject to the same conditions as P.L. 118-47 - what the
+        // report says; no amount and no counter-fentanyl purpose are inferred for it.
         assertRows(run("appropriations-by-fiscal-year.rq"), cols("fiscalYear", "kindLabel", "amountUSD", "sameLevelAsAmountUSD",
-                        "providedByLabel", "purpose", "geographicScope", "recipientLabel", "withholdingPercentage", "withholdingCondition"), """
-                2023 | aid allocation         | 48000000  |           |                                                  | counternarcotics aid                                              |        | Mexico |    |
-                2024 | enacted appropriation  | 125000000 |           | P.L. 118-47                                      | to counter U.S.-bound flows of fentanyl and other synthetic drugs | global |        |    |
-                2025 | enacted appropriation  |           | 125000000 | P.L. 119-4                                       | to counter U.S.-bound flows of fentanyl and other synthetic drugs |        |        |    |
-                2026 | budget request         | 125000000 |           | The Trump Administration's FY2026 budget request | to combat fentanyl and other synthetic drugs globally             | global |        |    |
-                2026 | proposed appropriation | 175000000 |           | H.R. 4779 (119th Congress)                       | to counter fentanyl globally                                      | global |        |    |
-                2026 | proposed appropriation |           |           | H.R. 4779 (119th Congress)                       | counternarcotics assistance                                       |        | Mexico | 30 | until certain security-related conditions are met
+                        "sameLevelAndConditionsAsLabel", "providedByLabel", "purpose", "geographicScope", "recipientLabel",
+                        "withholdingPercentage", "withholdingCondition"), """
+                2023 | aid allocation         | 48000000  | |             |                                                  | counternarcotics aid                                              |        | Mexico |    |
+                2024 | enacted appropriation  | 125000000 | |             | P.L. 118-47                                      | to counter U.S.-bound flows of fentanyl and other synthetic drugs | global |        |    |
+                2025 | enacted appropriation  |           | | P.L. 118-47 | P.L. 119-4                                       | foreign assistance                                                |        |        |    |
+                2026 | budget request         | 125000000 | |             | The Trump Administration's FY2026 budget request | to combat fentanyl and other synthetic drugs globally             | global |        |    |
+                2026 | proposed appropriation | 175000000 | |             | H.R. 4779 (119th Congress)                       | to counter fentanyl globally                                      | global |        |    |
+                2026 | proposed appropriation |           | |             | H.R. 4779 (119th Congress)                       | counternarcotics assistance                                       |        | Mexico | 30 | until certain security-related conditions are met
                 """);
     }
 
@@ -552,6 +556,8 @@ class SavedQueriesTest {
                 Sinaloa Cartel                                    | money allegedly laundered by | Vector Casa de Bolsa                              | asserted
                 Sinaloa Cartel                                    | supplies                     | fentanyl                                          | asserted
                 Sinaloa Cartel                                    | trafficks                    | fentanyl                                          | inferred
+                U.S. affiliates of the Mexican TCOs               | based in                     | United States                                     | asserted
+                U.S. affiliates of the Mexican TCOs               | trafficks                    | fentanyl                                          | inferred
                 """);
     }
 
@@ -564,15 +570,15 @@ class SavedQueriesTest {
     void statisticsByYear() throws Exception {
         assertRows(run("statistics-by-year.rq"), cols("year", "valueQualifier", "value", "unitLabel", "period", "countryLabel", "citedSourceLabel"), """
                 2017 |           | 2     | count   | 2017            |               |
-                2022 | over      | 3100  | count   | 2022            |               | 2022 report of the U.S. Commission on Combating Synthetic Opioid Trafficking
                 2022 |           | 3     | count   | 2022            |               |
                 2023 | more than | 76282 | count   | 2023            | United States | Centers for Disease Control and Prevention
                 2024 |           | 2     | count   | 2024            |               |
                 2024 |           | 48422 | count   | 2024            | United States | Centers for Disease Control and Prevention
-                2025 | more than | 12    | count   | 2025            | Mexico        | 2025 International Narcotics Control Strategy Report
-                2025 |           | 53    | percent | 2025-01/2025-06 | United States | U.S. Customs and Border Protection
-                2025 |           | 8     | count   | 2025            | Mexico        | 2025 International Narcotics Control Strategy Report
+                2025 |           | -53   | percent | 2025-01/2025-06 | United States | U.S. Customs and Border Protection
                 2025 | more than | 30    | count   | 2025-07         |               |
+                     | more than | 12    | count   |                 | Mexico        | 2025 International Narcotics Control Strategy Report
+                     | over      | 3100  | count   |                 |               | 2022 report of the U.S. Commission on Combating Synthetic Opioid Trafficking
+                     |           | 8     | count   |                 | Mexico        | 2025 International Narcotics Control Strategy Report
                      |           | 55    | count   |                 | Mexico        |
                      | some      | 10000 | count   |                 | Mexico        |
                 """);
@@ -590,20 +596,20 @@ class SavedQueriesTest {
         var rs = run("timeline.rq");
         // 43 designation dates (16 February designations signed and effective, Cartel de los Soles signed and effective,
         // 3 FinCEN orders issued, published and effective), 30 control-decision dates, 15 dates of laws and orders,
-        // 5 dated events.
-        assertEquals(93, rs.size());
-        assertEquals(Map.of("designation", 43L, "control decision", 30L, "legal instrument", 15L, "policy action", 4L, "event", 1L),
+        // 7 dated events (among them the February 2025 designation decision and the June 2025 FinCEN orders as policy actions).
+        assertEquals(95, rs.size());
+        assertEquals(Map.of("designation", 43L, "control decision", 30L, "legal instrument", 15L, "policy action", 6L, "event", 1L),
                 countBy(rs, "category"));
         assertEquals(Map.of("date signed", 23L, "date effective", 20L, "date issued", 3L, "date published", 5L,
-                "date enacted", 6L, "effective date", 16L, "date", 20L), countBy(rs, "datePropertyLabel"));
+                "date enacted", 6L, "effective date", 16L, "date", 22L), countBy(rs, "datePropertyLabel"));
         List<List<String>> rows = rows(rs, "date", "datePropertyLabel", "category", "label");
         assertEquals(List.of("1964", "date", "control decision", "Fentanyl placed under international control (1964)"), rows.get(0));
         assertEquals(List.of("1970-10-27", "date enacted", "legal instrument", "Comprehensive Drug Abuse Prevention and Control Act of 1970"), rows.get(1));
         // the dates without a year come last
-        assertEquals(List.of("--07-11", "--07-11", "--07-31"), rows.subList(90, 93).stream().map(r -> r.get(0)).collect(Collectors.toList()));
-        assertEquals(List.of("--07-31", "date", "policy action", "90-day postponement of new U.S. tariffs on Mexico"), rows.get(92));
+        assertEquals(List.of("--07-11", "--07-11", "--07-31"), rows.subList(92, 95).stream().map(r -> r.get(0)).collect(Collectors.toList()));
+        assertEquals(List.of("--07-31", "date", "policy action", "90-day postponement of new U.S. tariffs on Mexico"), rows.get(94));
         // in date order
-        List<String> dated = rows.subList(0, 90).stream().map(r -> r.get(0)).collect(Collectors.toList());
+        List<String> dated = rows.subList(0, 92).stream().map(r -> r.get(0)).collect(Collectors.toList());
         assertEquals(dated.stream().sorted().collect(Collectors.toList()), dated);
         assertTrue(rows.contains(List.of("2025-07-16", "date signed", "legal instrument", "HALT Fentanyl Act")));
         assertTrue(rows.contains(List.of("2025-10-20", "date effective", "designation",
@@ -611,6 +617,8 @@ class SavedQueriesTest {
         assertTrue(rows.contains(List.of("2024-12-03", "effective date", "control decision", "4-piperidone placed in Table I of the 1988 Convention (2024)")));
         assertTrue(rows.contains(List.of("2025-02", "date", "policy action",
                 "Pledge by high-level U.S. and Mexican officials to secure borders, dismantle cartels and stop illicit flows of drugs and weapons")));
+        assertTrue(rows.contains(List.of("2025-06", "date", "policy action",
+                "FinCEN orders identifying two Mexico-based banks and a Mexico-based brokerage firm as of primary money laundering concern (June 2025)")));
     }
 
     @Test
@@ -629,20 +637,32 @@ class SavedQueriesTest {
     @Test
     @Covers("external-identifiers.rq")
     void externalIdentifiers() throws Exception {
+        // one row per public source: an identifier whose fact also cites its primary source (the Federal Register,
+        // PubChem, Wikidata) appears twice
         assertRows(run("external-identifiers.rq"), cols("scheme", "resource", "identifier", "link"), """
+                CAS         | fkr:1-boc-4-piperidone | 79099-07-3  |
                 CAS         | fkr:1-boc-4-piperidone | 79099-07-3  |
                 CAS         | fkr:4-ap               | 23056-29-3  |
                 CAS         | fkr:norfentanyl        | 1609-66-1   |
                 CAS         | fkr:1-boc-4-ap         | 125541-22-2 |
                 PubChem CID | fkr:fentanyl           | 3345        | https://pubchem.ncbi.nlm.nih.gov/compound/3345
+                PubChem CID | fkr:fentanyl           | 3345        | https://pubchem.ncbi.nlm.nih.gov/compound/3345
+                Wikidata    | fkr:cdc                | Q583725     | http://www.wikidata.org/entity/Q583725
                 Wikidata    | fkr:cdc                | Q583725     | http://www.wikidata.org/entity/Q583725
                 Wikidata    | fkr:dea                | Q622899     | http://www.wikidata.org/entity/Q622899
+                Wikidata    | fkr:dea                | Q622899     | http://www.wikidata.org/entity/Q622899
+                Wikidata    | fkr:mexico             | Q96         | http://www.wikidata.org/entity/Q96
                 Wikidata    | fkr:mexico             | Q96         | http://www.wikidata.org/entity/Q96
                 Wikidata    | fkr:china              | Q148        | http://www.wikidata.org/entity/Q148
+                Wikidata    | fkr:china              | Q148        | http://www.wikidata.org/entity/Q148
+                Wikidata    | fkr:cbp                | Q368804     | http://www.wikidata.org/entity/Q368804
                 Wikidata    | fkr:cbp                | Q368804     | http://www.wikidata.org/entity/Q368804
                 Wikidata    | fkr:united-states      | Q30         | http://www.wikidata.org/entity/Q30
+                Wikidata    | fkr:united-states      | Q30         | http://www.wikidata.org/entity/Q30
+                Wikidata    | fkr:fentanyl           | Q407541     | http://www.wikidata.org/entity/Q407541
                 Wikidata    | fkr:fentanyl           | Q407541     | http://www.wikidata.org/entity/Q407541
                 """);
+        assertTrue(column(run("external-identifiers.rq"), "source").contains("https://www.wikidata.org/wiki/Q96"));
         // every identifier comes with the public source of the fact that states it
         for (String source : column(run("external-identifiers.rq"), "source")) assertTrue(source.startsWith("http"), source);
     }
@@ -686,14 +706,19 @@ class SavedQueriesTest {
         String suppliers = "Mexico-based transnational criminal organizations (TCOs), especially the Sinaloa and the Jalisco New Generation Cartel"
                 + " (CJNG, for its name in Spanish), are primary suppliers of illicit drugs, including fentanyl";
         String based = "Mexico-based transnational criminal organizations (TCOs), especially the Sinaloa and the Jalisco New Generation Cartel";
+        String primary = "According to DEA's 2025 National Drug Threat Assessment and the Office of the Director of National Intelligence's"
+                + " 2025 Annual Threat Assessment, " + suppliers + ", for the U.S. market";
         assertRows(sinaloa, cols("mentionedAs", "fact", "subject", "property", "object", "quote", "sentence"), ("""
+                object                                  | fact:february-2025-designation-of-six-mexican-cartels-targets     | fkr:february-2025-designation-of-six-mexican-cartels | fkg:target | fkr:sinaloa-cartel | {RUBIO} | rep:p12-s3
                 via its designation or control decision | fact:february-2025-designations-of-mexican-cartels-by-rubio       | fkr:designation-sinaloa-cartel-fto  | fkg:designatedBy    | fkr:marco-rubio | {RUBIO} | rep:p12-s3
                 via its designation or control decision | fact:february-2025-designations-of-mexican-cartels-by-rubio       | fkr:designation-sinaloa-cartel-sdgt | fkg:designatedBy    | fkr:marco-rubio | {RUBIO} | rep:p12-s3
                 via its designation or control decision | fact:february-2025-designations-of-mexican-cartels-under-eo-14157 | fkr:designation-sinaloa-cartel-fto  | fkg:inFurtheranceOf | fkr:eo-14157    | {EO} | rep:p12-s3
                 via its designation or control decision | fact:february-2025-designations-of-mexican-cartels-under-eo-14157 | fkr:designation-sinaloa-cartel-sdgt | fkg:inFurtheranceOf | fkr:eo-14157    | {EO} | rep:p12-s3
+                subject                                 | fact:mexican-tcos-primary-suppliers-for-us-market                 | fkr:sinaloa-cartel                  | fkg:mainSourceOf    | fkr:us-bound-illicit-fentanyl | {PRIMARY} | rep:p7-s1
                 subject                                 | fact:mexico-based-tcos-supply-fentanyl                            | fkr:sinaloa-cartel                  | fkg:supplies        | fkr:fentanyl    | {SUPPLIERS} | rep:p7-s1
                 subject                                 | fact:sinaloa-cartel-and-cjng-based-in-mexico                      | fkr:sinaloa-cartel                  | fkg:basedIn         | fkr:mexico      | {BASED} | rep:p7-s1
-                """).replace("{RUBIO}", rubio).replace("{EO}", eo).replace("{SUPPLIERS}", suppliers).replace("{BASED}", based));
+                """).replace("{RUBIO}", rubio).replace("{EO}", eo).replace("{SUPPLIERS}", suppliers).replace("{BASED}", based)
+                .replace("{PRIMARY}", primary));
         assertQuotesLocated(sinaloa);
 
         // run as-is: every resource, hence every fact that carries a quote, exactly those (checked against the fact files)
@@ -718,6 +743,7 @@ class SavedQueriesTest {
                 asserted | http://www.w3.org/2000/01/rdf-schema#label    | Sinaloa Cartel                         | fact:sinaloa-cartel-names
                 asserted | http://www.w3.org/2004/02/skos/core#altLabel | Cártel de Sinaloa                      | fact:sinaloa-cartel-names
                 asserted | fkg:basedIn                                   | fkr:mexico                             | fact:sinaloa-cartel-and-cjng-based-in-mexico
+                asserted | fkg:mainSourceOf                              | fkr:us-bound-illicit-fentanyl          | fact:mexican-tcos-primary-suppliers-for-us-market
                 asserted | fkg:supplies                                  | fkr:fentanyl                           | fact:mexico-based-tcos-supply-fentanyl
                 inferred | {TYPE} | http://www.w3.org/ns/org#Organization  |
                 inferred | {TYPE} | http://www.w3.org/ns/prov#Agent        |
@@ -733,6 +759,7 @@ class SavedQueriesTest {
                 inferred | fkg:designatedIn                              | fkr:designation-sinaloa-cartel-sdgt    |
                 inferred | fkg:sanctionedUnder                           | fkr:eo-13224                           |
                 inferred | fkg:sanctionedUnder                           | fkr:usc-8-1189                         |
+                inferred | fkg:sourceOf                                  | fkr:us-bound-illicit-fentanyl          |
                 inferred | fkg:trafficks                                 | fkr:fentanyl                           |
                 """).replace("{TYPE}", type));
 
@@ -767,7 +794,7 @@ class SavedQueriesTest {
                     expected.add(List.of(compact(g.getURI()), t.getObject().getURI(), Long.toString(size))));
         });
         List<List<String>> got = rows(rs, "fact", "source", "triples");
-        assertEquals(187, got.size());
+        assertEquals(262, got.size());
         assertEquals(new ArrayList<>(expected), got);
         // a few that the report indeed does not state
         assertTrue(got.contains(List.of("fact:sinaloa-cartel-names", "https://thenewsintel.com/designation-of-international-cartels-united-states-department-of-state", "3")));
@@ -787,11 +814,187 @@ class SavedQueriesTest {
     // Claims: the supply picture and how fentanyl moves
     // ---------------------------------------------------------------------------------------------------------
 
+    @Test
+    @Covers("main-source-over-time.rq")
+    void mainSourceOverTime() throws Exception {
+        // p1-s3: "Since approximately 2019, Mexico has reportedly replaced the People's Republic of China ... as the main
+        // source of U.S.-bound illicit fentanyl"; p6-s1: Mexico "again the most significant source ... in 2024" (2025
+        // INCSR); p7-s1: the Mexico-based TCOs, especially the Sinaloa Cartel and the CJNG, "primary suppliers ... for the
+        // U.S. market" (DEA's 2025 NDTA and ODNI's 2025 ATA)
+        String[] columns = cols("sourceLabel", "flowLabel", "when", "statusLabel", "attributedTo", "statedIn", "sentences", "fact");
+        String expected = """
+                People's Republic of China                        | U.S.-bound illicit fentanyl                                                       | until about 2019 | reported |                                                                                  |                                                                     | p1-s3 | fact:prc-main-source-until-2019
+                Mexico                                            | U.S.-bound illicit fentanyl                                                       | since about 2019 | reported |                                                                                  |                                                                     | p1-s3 | fact:mexico-main-source-since-2019
+                Mexico                                            | illicit fentanyl and fentanyl analogues significantly affecting the United States | in 2024          | stated   | U.S. Department of State                                                         | 2025 International Narcotics Control Strategy Report                | p6-s1 | fact:mexico-most-significant-source-2024
+                Jalisco New Generation Cartel                     | U.S.-bound illicit fentanyl                                                       |                  | stated   | Drug Enforcement Administration; Office of the Director of National Intelligence | 2025 Annual Threat Assessment; 2025 National Drug Threat Assessment | p7-s1 | fact:mexican-tcos-primary-suppliers-for-us-market
+                Mexico-based transnational criminal organizations | U.S.-bound illicit fentanyl                                                       |                  | stated   | Drug Enforcement Administration; Office of the Director of National Intelligence | 2025 Annual Threat Assessment; 2025 National Drug Threat Assessment | p7-s1 | fact:mexican-tcos-primary-suppliers-for-us-market
+                Sinaloa Cartel                                    | U.S.-bound illicit fentanyl                                                       |                  | stated   | Drug Enforcement Administration; Office of the Director of National Intelligence | 2025 Annual Threat Assessment; 2025 National Drug Threat Assessment | p7-s1 | fact:mexican-tcos-primary-suppliers-for-us-market
+                """;
+        assertRows(run("main-source-over-time.rq"), columns, expected);
+        // the defaults passed as parameters give the same answer; no supply of fentanyl is bound for Mexico
+        assertRows(run("main-source-over-time.rq", "drug", "https://w3id.org/fentanyl-kg/id/fentanyl"), columns, expected);
+        assertRows(run("main-source-over-time.rq", "country", "https://w3id.org/fentanyl-kg/id/united-states"), columns, expected);
+        assertEquals(0, run("main-source-over-time.rq", "country", "https://w3id.org/fentanyl-kg/id/mexico").size());
+    }
+
+    @Test
+    @Covers("supply-chain.rq")
+    void supplyChain() throws Exception {
+        // paragraphs 6 to 9: precursors and equipment (p6-s1, p6-s2, p7-s3), diversion (p6-s3), manufacture (p1-s5,
+        // p7-s2, p7-s3), main sources (p1-s3, p6-s1, p7-s1), trafficking into the United States (p8-s1, p8-s3),
+        // distribution (p8-s2), laundering (p9-s1); hedged steps keep their status, attributed steps their sources
+        String[] columns = cols("stageOrder", "subjectLabel", "propertyLabel", "objectLabel", "statusLabel", "attributedTo", "statedIn",
+                "when", "sentences");
+        String expected = """
+                1 | companies in the People's Republic of China               | main source of      | equipment used to manufacture illicit fentanyl                                    | stated   | U.S. Department of State                                                         | 2025 International Narcotics Control Strategy Report                         |                            | p6-s1
+                1 | companies in the People's Republic of China               | main source of      | precursor chemicals used to manufacture illicit fentanyl                          | stated   | U.S. Department of State                                                         | 2025 International Narcotics Control Strategy Report                         |                            | p6-s1
+                1 | equipment used to manufacture illicit fentanyl            | used to manufacture | fentanyl                                                                          | stated   |                                                                                  |                                                                              |                            | p6-s1
+                1 | fentanyl precursors not subject to international controls | exported from       | People's Republic of China                                                        | possible |                                                                                  |                                                                              |                            | p6-s2
+                1 | fentanyl precursors not subject to international controls | legal in            | People's Republic of China                                                        | possible |                                                                                  |                                                                              |                            | p6-s2
+                1 | fentanyl precursors not subject to international controls | produced in         | People's Republic of China                                                        | possible |                                                                                  |                                                                              |                            | p6-s2
+                1 | pill presses                                              | imported from       | People's Republic of China                                                        | reported |                                                                                  |                                                                              |                            | p7-s3
+                1 | precursor chemicals used to manufacture illicit fentanyl  | used to manufacture | fentanyl                                                                          | stated   |                                                                                  |                                                                              |                            | p6-s1
+                2 | Mexican customs officials                                 | struggles to detect | illicit diversion of precursor chemicals                                          | reported |                                                                                  |                                                                              |                            | p6-s3
+                3 | Mexico-based transnational criminal organizations         | main producer of    | fentanyl                                                                          | stated   |                                                                                  |                                                                              |                            | p1-s5
+                3 | Mexico-based transnational criminal organizations         | manufactures        | counterfeit medication                                                            | reported |                                                                                  |                                                                              |                            | p7-s3
+                3 | Mexico-based transnational criminal organizations         | manufactures        | fentanyl                                                                          | stated   |                                                                                  |                                                                              | no earlier than about 2019 | p7-s2
+                3 | Mexico-based transnational criminal organizations         | manufactures in     | Mexico                                                                            | stated   |                                                                                  |                                                                              | no earlier than about 2019 | p7-s2
+                3 | Mexico-based transnational criminal organizations         | uses                | pill presses                                                                      | reported |                                                                                  |                                                                              |                            | p7-s3
+                3 | counterfeit medication                                    | laced with          | fentanyl                                                                          | reported |                                                                                  |                                                                              |                            | p7-s3
+                3 | counterfeit medication                                    | laced with          | methamphetamine                                                                   | reported |                                                                                  |                                                                              |                            | p7-s3
+                3 | counterfeit veterinary medication                         | laced with          | fentanyl                                                                          | reported |                                                                                  |                                                                              |                            | p7-s3
+                3 | counterfeit veterinary medication                         | laced with          | methamphetamine                                                                   | reported |                                                                                  |                                                                              |                            | p7-s3
+                4 | Jalisco New Generation Cartel                             | main source of      | U.S.-bound illicit fentanyl                                                       | stated   | Drug Enforcement Administration; Office of the Director of National Intelligence | 2025 Annual Threat Assessment; 2025 National Drug Threat Assessment          |                            | p7-s1
+                4 | Mexico                                                    | main source of      | U.S.-bound illicit fentanyl                                                       | reported |                                                                                  |                                                                              | since about 2019           | p1-s3
+                4 | Mexico                                                    | main source of      | illicit fentanyl and fentanyl analogues significantly affecting the United States | stated   | U.S. Department of State                                                         | 2025 International Narcotics Control Strategy Report                         | in 2024                    | p6-s1
+                4 | Mexico-based transnational criminal organizations         | main source of      | U.S.-bound illicit fentanyl                                                       | stated   | Drug Enforcement Administration; Office of the Director of National Intelligence | 2025 Annual Threat Assessment; 2025 National Drug Threat Assessment          |                            | p7-s1
+                4 | People's Republic of China                                | main source of      | U.S.-bound illicit fentanyl                                                       | reported |                                                                                  |                                                                              | until about 2019           | p1-s3
+                4 | Sinaloa Cartel                                            | main source of      | U.S.-bound illicit fentanyl                                                       | stated   | Drug Enforcement Administration; Office of the Director of National Intelligence | 2025 Annual Threat Assessment; 2025 National Drug Threat Assessment          |                            | p7-s1
+                5 | Mexico-based transnational criminal organizations         | traffics into       | United States                                                                     | stated   | U.S. Commission on Combating Synthetic Opioid Trafficking                        | 2022 report of the U.S. Commission on Combating Synthetic Opioid Trafficking |                            | p8-s3
+                5 | Mexico-based transnational criminal organizations         | traffics into       | United States                                                                     | stated   |                                                                                  |                                                                              |                            | p8-s1
+                5 | U.S.-bound illicit fentanyl                               | conveyance          | passenger vehicles                                                                | stated   | U.S. Commission on Combating Synthetic Opioid Trafficking                        | 2022 report of the U.S. Commission on Combating Synthetic Opioid Trafficking |                            | p8-s3
+                5 | U.S.-bound illicit fentanyl                               | route               | U.S.-Mexico land border                                                           | stated   | U.S. Commission on Combating Synthetic Opioid Trafficking                        | 2022 report of the U.S. Commission on Combating Synthetic Opioid Trafficking |                            | p8-s3
+                6 | U.S. affiliates of the Mexican TCOs                       | distributes         | fentanyl                                                                          | stated   |                                                                                  |                                                                              |                            | p8-s2
+                7 | Mexico-based transnational criminal organizations         | launders money with | Chinese Money Laundering Organizations                                            | stated   | U.S. Department of the Treasury                                                  | 2024 National Money Laundering Risk Assessment                               |                            | p9-s1
+                """;
+        assertRows(run("supply-chain.rq"), columns, expected);
+        assertRows(run("supply-chain.rq", "drug", "https://w3id.org/fentanyl-kg/id/fentanyl"), columns, expected);
+        // another drug: no supply flow carries methamphetamine, so the flows' steps drop out and the rest stays
+        var meth = run("supply-chain.rq", "drug", "https://w3id.org/fentanyl-kg/id/methamphetamine");
+        assertFalse(column(meth, "stageOrder").contains("4"));
+        assertFalse(column(meth, "subjectLabel").contains("U.S.-bound illicit fentanyl"));
+        assertFalse(column(meth, "propertyLabel").contains("used to manufacture"));
+        assertEquals(expected.strip().split("\n").length - 10, meth.size());
+    }
+
     // (end of supply claims)
 
     // ---------------------------------------------------------------------------------------------------------
     // Claims: the U.S. response and Mexico's actions
     // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    @Covers("us-policy-tools.rq")
+    void usPolicyTools() throws Exception {
+        assertRows(run("us-policy-tools.rq"), cols("kind", "label", "toolTypeLabel", "broaderToolTypeLabel", "agents", "targets", "ends", "legalBasis",
+                "effects", "affects", "date", "status", "sentences"), """
+                objective | "Secure our borders, dismantle cartel[s] … and stop the illicit flows of drugs and weapons"                                           |                                                       |           | Mexico, United States                |                                                                                                                              |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | stated   | p10-s3
+                objective | "Total elimination" of TCOs in the United States                                                                                      |                                                       |           | Trump Administration                 | TCOs in the United States                                                                                                    |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | stated   | p10-s1
+                objective | Discrete, tactical objectives to counter drug trafficking from Mexico                                                                 |                                                       |           | Trump Administration                 |                                                                                                                              |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | stated   | p2-s1
+                tool      | Counterterrorism sanctions imposed to target drug cartels and their enablers                                                          | counterterrorism sanctions and terrorist designations | sanctions | Trump Administration                 | drug cartels, enablers of drug cartels                                                                                       |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | stated   | p10-s2
+                tool      | Designation of six Mexican cartels as foreign terrorist organizations and specially designated global terrorists (February 2025)      | counterterrorism sanctions and terrorist designations | sanctions | Marco Rubio                          | Cártel del Noreste, Cárteles Unidos, Gulf Cartel, Jalisco New Generation Cartel, La Nueva Familia Michoacana, Sinaloa Cartel |                                                                                                                                         | Executive Order 14157  | additional prosecutorial and enforcement options, immigration-related policy tools, secondary sanctions risks                                                         |                                                                  | 2025-02 | stated   | p12-s3 p12-s4
+                tool      | Expansion of the U.S. military presence at the southern border                                                                        | deployment of military or security forces             |           | Trump Administration                 |                                                                                                                              |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | stated   | p10-s2
+                tool      | Pledge by high-level U.S. and Mexican officials to secure borders, dismantle cartels and stop illicit flows of drugs and weapons      | diplomatic commitment                                 |           | Mexico                               |                                                                                                                              | "Secure our borders, dismantle cartel[s] … and stop the illicit flows of drugs and weapons"                                             |                        |                                                                                                                                                                       |                                                                  | 2025-02 | stated   | p10-s3
+                tool      | President Trump's initial praise of Mexico's actions against drug cartels                                                             | diplomatic statement                                  |           | President Trump                      | Mexico's actions against drug cartels                                                                                        |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | stated   | p14-s1
+                tool      | Reported authorization by President Trump of U.S. military actions against cartels                                                    | military action                                       |           | President Trump                      | drug cartels                                                                                                                 |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  |         | reported | p11-s3
+                tool      | FinCEN orders identifying two Mexico-based banks and a Mexico-based brokerage firm as of primary money laundering concern (June 2025) | primary money laundering concern orders               | sanctions | Financial Crimes Enforcement Network | CIBanco, Intercam, Vector Casa de Bolsa                                                                                      |                                                                                                                                         | Fentanyl Sanctions Act | prohibition of certain transmittals of funds involving the designated institution                                                                                     |                                                                  | 2025-06 | stated   | p13-s1 p13-s2
+                tool      | OFAC's continued sanctioning of Mexico-based persons pursuant to E.O. 14059                                                           | sanctions                                             |           | Office of Foreign Assets Control     | Mexico-based persons sanctioned by OFAC pursuant to E.O. 14059                                                               |                                                                                                                                         | Executive Order 14059  | ban on entry into the United States, blocking of assets under U.S. jurisdiction, prohibition on U.S. persons engaging in financial transactions with those designated |                                                                  |         | stated   | p12-s1 p12-s2
+                tool      | Use of sanctions to pressure the Mexican government                                                                                   | sanctions                                             |           | Trump Administration                 | Mexican government                                                                                                           | Pressure on the Mexican government to do more to combat fentanyl                                                                        |                        |                                                                                                                                                                       |                                                                  |         | stated   | p2-s2
+                tool      | President Trump's July 11 letter to Sheinbaum deeming Mexico's efforts "insufficient" and threatening new tariffs                     | tariff threats                                        |           | President Trump                      | Mexico                                                                                                                       |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  | --07-11 | stated   | p14-s1
+                tool      | Use of tariff threats to pressure the Mexican government                                                                              | tariff threats                                        |           | Trump Administration                 | Mexican government                                                                                                           | Pressure on the Mexican government to do more to combat fentanyl                                                                        |                        |                                                                                                                                                                       | U.S.-Mexico security and counternarcotics cooperation (possible) |         | stated   | p14-s3 p2-s2
+                tool      | 90-day postponement of new U.S. tariffs on Mexico                                                                                     | tariffs                                               |           | President Trump                      | Mexico                                                                                                                       |                                                                                                                                         |                        |                                                                                                                                                                       |                                                                  | --07-31 | stated   | p14-s3
+                tool      | Use of tariffs to pressure the Mexican government to take increased antidrug actions                                                  | tariffs                                               |           | Trump Administration                 | Mexican government                                                                                                           | Pressure on the Mexican government to do more to combat fentanyl, Pressure on the Mexican government to take increased antidrug actions |                        |                                                                                                                                                                       |                                                                  |         | stated   | p10-s2 p2-s2
+                tool      | Threats of potential U.S. military action against criminal groups                                                                     | threats of military action                            |           | Trump Administration                 | criminal groups                                                                                                              | Pressure on the Mexican government to do more to combat fentanyl                                                                        |                        |                                                                                                                                                                       |                                                                  |         | stated   | p2-s2
+                """);
+    }
+
+    @Test
+    @Covers("mexico-actions.rq")
+    void mexicoActions() throws Exception {
+        assertRows(run("mexico-actions.rq"), cols("label", "toolTypeLabel", "agents", "targets", "date", "status", "inResponseTo",
+                "targetEffects", "sentences"), """
+                Deployment of some 10,000 Mexican National Guard troops to Mexico's borders to combat drugs                                      | deployment of military or security forces         | Mexican National Guard, Sheinbaum administration |                                                        |         | stated |                                                                                               |                                                                                                                                     | p11-s2
+                Pledge by high-level U.S. and Mexican officials to secure borders, dismantle cartels and stop illicit flows of drugs and weapons | diplomatic commitment                             | United States                                    |                                                        | 2025-02 | stated |                                                                                               |                                                                                                                                     | p10-s3
+                Rejection by the Sheinbaum government of any potential U.S. unilateral actions in Mexican territory                              | diplomatic statement                              | Sheinbaum administration                         | Potential U.S. unilateral actions in Mexican territory |         | stated | Reported authorization by President Trump of U.S. military actions against cartels (reported) | Potential U.S. unilateral actions in Mexican territory jeopardizes U.S.-Mexico security and counternarcotics cooperation (possible) | p11-s3
+                Mexican President Sheinbaum's willingness to collaborate with U.S. efforts to combat cartels                                     | security cooperation                              | Claudia Sheinbaum                                | drug cartels                                           |         | stated |                                                                                               |                                                                                                                                     | p11-s1
+                Permission for expanded U.S. surveillance flights over Mexican territory                                                         | surveillance flights                              | Sheinbaum administration                         |                                                        |         | stated |                                                                                               |                                                                                                                                     | p11-s2
+                Transfer of a total of 55 high-level drug traffickers into U.S. custody                                                          | transfer of suspects to another country's custody | Sheinbaum administration                         |                                                        |         | stated |                                                                                               |                                                                                                                                     | p11-s2
+                """);
+    }
+
+    /** Runs a saved query through the HTTP API (/api/queries/NAME?...), as a client would, and reads its JSON results. */
+    private static ResultSetRewindable api(String name, String parameters) throws Exception {
+        var r = server.get("/api/queries/" + name + (parameters.isEmpty() ? "" : "?" + parameters), "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        var in = new java.io.ByteArrayInputStream(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return org.apache.jena.riot.ResultSetMgr.read(in, org.apache.jena.riot.resultset.ResultSetLang.RS_JSON).rewindable();
+    }
+
+    private static final String FEBRUARY_2025_DESIGNATIONS = """
+                2025-02-20 | Foreign Terrorist Organization designation        | Cártel del Noreste            | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | Cárteles Unidos               | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | Gulf Cartel                   | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | Jalisco New Generation Cartel | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | La Nueva Familia Michoacana   | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | Mara Salvatrucha              | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | Sinaloa Cartel                | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Foreign Terrorist Organization designation        | Tren de Aragua                | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Cártel del Noreste            | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Cárteles Unidos               | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Gulf Cartel                   | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Jalisco New Generation Cartel | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | La Nueva Familia Michoacana   | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Mara Salvatrucha              | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Sinaloa Cartel                | Marco Rubio | 2025-02-06 | 2025-02-20
+                2025-02-20 | Specially Designated Global Terrorist designation | Tren de Aragua                | Marco Rubio | 2025-02-06 | 2025-02-20
+                """;
+
+    private static final String FINCEN_ORDERS_IN_FORCE = """
+                2025-10-20 | primary money laundering concern finding | CIBanco              | Financial Crimes Enforcement Network |  | 2025-10-20
+                2025-10-20 | primary money laundering concern finding | Intercam             | Financial Crimes Enforcement Network |  | 2025-10-20
+                2025-10-20 | primary money laundering concern finding | Vector Casa de Bolsa | Financial Crimes Enforcement Network |  | 2025-10-20
+                """;
+
+    @Test
+    @Covers("designations-in-force.rq")
+    void designationsInForce() throws Exception {
+        String[] cols = cols("inForceFrom", "designationTypeLabel", "designeeLabel", "designatedByLabel", "dateSigned", "dateEffective");
+        // the day before the February 2025 designations took effect: signed on 2025-02-06, yet none is in force
+        var before = api("designations-in-force", "date=2025-02-19");
+        assertEquals(0, before.size(), "in force on 2025-02-19: " + rows(before, "designation"));
+        // the day they took effect, and the default date (2025-03-01): the sixteen February designations
+        var onTheDay = api("designations-in-force", "date=2025-02-20");
+        assertRows(onTheDay, cols, FEBRUARY_2025_DESIGNATIONS);
+        assertEquals(List.of("2025-02-20"), column(onTheDay, "onDate").stream().distinct().collect(Collectors.toList()));
+        var byDefault = api("designations-in-force", "");
+        assertRows(byDefault, cols, FEBRUARY_2025_DESIGNATIONS);
+        assertEquals(List.of("2025-03-01"), column(byDefault, "onDate").stream().distinct().collect(Collectors.toList()));
+        // the FinCEN orders were issued in June 2025 but take effect on 2025-10-20 (no signature date: the effective date decides)
+        assertRows(api("designations-in-force", "date=2025-10-19"), cols, FEBRUARY_2025_DESIGNATIONS);
+        assertRows(api("designations-in-force", "date=2025-10-20"), cols, FEBRUARY_2025_DESIGNATIONS + FINCEN_ORDERS_IN_FORCE);
+        // after the report: Cartel de los Soles, signed 2025-11-16, in force from its publication on 2025-11-24
+        assertRows(api("designations-in-force", "date=2025-12-31"), cols, FEBRUARY_2025_DESIGNATIONS + FINCEN_ORDERS_IN_FORCE + """
+                2025-11-24 | Foreign Terrorist Organization designation | Cartel de los Soles | Marco Rubio | 2025-11-16 | 2025-11-24
+                """);
+        // run as-is (date unbound): every designation with the date from which it is in force
+        var all = run("designations-in-force.rq");
+        assertEquals(20, all.size());
+        assertEquals(List.of(""), column(all, "onDate").stream().distinct().collect(Collectors.toList()));
+        // a date that is not an xsd:date is refused with the parameter named
+        var bad = server.get("/api/queries/designations-in-force?date=2025-02-xx", "application/sparql-results+json");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("date"), bad.body());
+    }
 
     // (end of response claims)
 
@@ -799,11 +1002,167 @@ class SavedQueriesTest {
     // Claims: U.S. aid and Congress
     // ---------------------------------------------------------------------------------------------------------
 
+    @Test
+    @Covers("us-aid-to-mexico.rq")
+    void usAidToMexico() throws Exception {
+        var rs = run("us-aid-to-mexico.rq");
+        // p15: the whole (in flux) and the items of p15-s2, p15-s3 and p15-s5; p17-s3: the assistance H.R. 4779 would
+        // condition; p17-s4: what the accompanying report (H. Rept. 119-217) recommends the assistance focus on.
+        assertRows(rs, cols("itemLabel", "kindLabel", "objective", "beneficiaryLabel", "assistanceStatusLabel", "fiscalYear",
+                        "amountUSD", "providedByLabel", "withholdingPercentage", "recommendedFocus", "statusLabel", "fact"), """
+                Container control program at several Mexican ports | program | help Mexican agencies prevent the illicit diversion of chemical precursors from China | Mexico | provided | | | | | | stated | fact:aid-container-control-program-mexico
+                H.R. 4779: counternarcotics assistance to Mexico, 30% withheld until certain security-related conditions are met | funding | counternarcotics assistance | Mexico | proposed | 2026 | | H.R. 4779 (119th Congress) | 30 | | stated | fact:hr-4779-mexico-counternarcotics-assistance-proposed
+                Hundreds of canines trained to identify fentanyl | detection animals | identify fentanyl | Mexico | provided | | | | | | stated | fact:aid-detection-canines-mexico
+                Lab equipment for drug analysis | equipment | drug analysis | Mexico | provided | | | | | | stated | fact:aid-lab-equipment-mexico
+                Protective equipment for dismantling fentanyl labs | equipment | dismantling fentanyl labs | Mexico | provided | | | | | | stated | fact:aid-protective-equipment-mexico
+                U.S. counternarcotics aid allocated to Mexico, FY2023: $48 million | funding | counternarcotics aid | Mexico | provided | 2023 | 48000000 | | | | stated | fact:fy2023-counternarcotics-aid-mexico-assistance
+                U.S. foreign assistance to Mexico | | supporting U.S.-Mexico antidrug efforts | Mexico | in flux | | | | | combat opioid and other drug trafficking; secure its borders; strengthen judicial and security institutions | stated | fact:us-foreign-assistance-to-mexico-in-flux
+                U.S. funding for vetted U.S.-trained and -equipped law enforcement units in Mexico | funding | support vetted U.S.-trained and -equipped law enforcement units in Mexico | Vetted U.S.-trained and -equipped law enforcement units in Mexico | continuing | | | | | | stated | fact:aid-vetted-units-mexico
+                """);
+        // every item's evidence is a quote of the report
+        String report = reportText();
+        for (String quote : column(rs, "quote")) assertTrue(report.contains(quote), quote);
+        assertEquals(List.of("The role of U.S. foreign assistance in supporting U.S.-Mexico antidrug efforts is in flux"),
+                rows(rs, "item", "quote").stream().filter(r -> r.get(0).equals("fkr:us-foreign-assistance-to-mexico"))
+                        .map(r -> r.get(1)).collect(Collectors.toList()));
+        // the recommendation is the House Appropriations Committee's, stated in H. Rept. 119-217
+        var recommendation = server.select("""
+                PREFIX fkg: <https://w3id.org/fentanyl-kg/ontology#>
+                PREFIX prov: <http://www.w3.org/ns/prov#>
+                SELECT ?agent ?document ?status WHERE {
+                  GRAPH <https://w3id.org/fentanyl-kg/graph/provenance> {
+                    <https://w3id.org/fentanyl-kg/fact/h-rept-119-217-recommendation-assistance-to-mexico>
+                        prov:wasAttributedTo ?agent ; fkg:statedIn ?document ; fkg:epistemicStatus ?status } }""");
+        assertRows(recommendation, cols("agent", "document", "status"), """
+                fkr:house-appropriations-committee | fkr:h-rept-119-217 | fkr:status-stated
+                """);
+    }
+
+    @Test
+    @Covers("congress-levers.rq")
+    void congressLevers() throws Exception {
+        var rs = run("congress-levers.rq");
+        // What Congress has done or has pending (stated), then what the report says it "may" do (possible).
+        assertRows(rs, cols("leverLabel", "kinds", "holderLabel", "instruments", "fiscalYear", "statusLabel", "fact"), """
+                Legislation the 119th Congress enacted to stiffen penalties for fentanyl trafficking | legislation | 119th Congress | HALT Fentanyl Act, S. 331 (119th Congress) | | stated | fact:lever-119th-congress-fentanyl-penalties
+                Other related legislation pending in the 119th Congress | legislation | 119th Congress | H.R. 1577 (119th Congress), S. 860 (119th Congress) | | stated | fact:lever-119th-congress-pending-legislation
+                Withholding of 30% of counternarcotics assistance to Mexico until certain security-related conditions are met (H.R. 4779) | appropriations | House Appropriations Committee | H.R. 4779 (119th Congress) | 2026 | stated | fact:lever-hr-4779-mexico-withholding
+                Annual State and Defense Department appropriations acts | appropriations | 119th Congress | | | possible | fact:lever-congress-appropriations-acts
+                Annual State and Defense Department authorization acts | authorization | 119th Congress | | | possible | fact:lever-congress-authorization-acts
+                Assessment by Congress of the adequacy of U.S., Mexican, and bilateral efforts to address fentanyl trafficking | oversight | 119th Congress | | | possible | fact:lever-congress-assess-efforts
+                Legislation, including FY2026 appropriations measures, through which Congress may shape future efforts to address fentanyl trafficking | appropriations, legislation | 119th Congress | H.R. 4779 (119th Congress) | 2026 | possible | fact:lever-congress-fy2026-appropriations
+                Other legislative vehicles | legislation | 119th Congress | | | possible | fact:lever-congress-other-legislative-vehicles
+                Other measures the 119th Congress may consider | legislation | 119th Congress | | | possible | fact:lever-119th-congress-other-measures
+                Related oversight activities | oversight | 119th Congress | | | possible | fact:lever-congress-oversight
+                """);
+        String report = reportText();
+        for (String quote : column(rs, "quote")) assertTrue(report.contains(quote), quote);
+        // every lever the report hedges with "may" is possible, every other one stated
+        for (List<String> r : rows(rs, "quote", "statusLabel")) {
+            assertEquals(r.get(0).matches(".*\\bmay\\b.*") ? "possible" : "stated", r.get(1), r.get(0));
+        }
+    }
+
     // (end of aid and Congress claims)
 
     // ---------------------------------------------------------------------------------------------------------
     // Claims: by source and by status
     // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    @Covers("claims-by-status.rq")
+    void claimsByStatus() throws Exception {
+        // What the report only reports: "reportedly", "appear to", "in response to reports".
+        var reported = run("claims-by-status.rq", "status", "https://w3id.org/fentanyl-kg/id/status-reported");
+        assertRows(reported, cols("statusLabel", "fact", "attributedToLabel", "statedInLabel", "startTime", "endTime",
+                        "timeApproximate", "sentence"), """
+                reported | fact:mexico-main-source-since-2019 | | | 2019 | | true | rep:p1-s3
+                reported | fact:prc-main-source-until-2019 | | | | 2019 | true | rep:p1-s3
+                reported | fact:traffickers-marketing-fentanyl-analogues | | | | | | rep:p4-s1
+                reported | fact:mexico-controlled-fentanyl-precursors | U.S. Department of State | 2025 International Narcotics Control Strategy Report | | | | rep:p5-s3
+                reported | fact:mexico-watchlist-fentanyl-precursors | U.S. Department of State | 2025 International Narcotics Control Strategy Report | | | | rep:p5-s3
+                reported | fact:mexican-customs-struggle-to-detect-precursor-diversion | | | | | | rep:p6-s3
+                reported | fact:mexican-tcos-lace-counterfeit-medication | | | | | | rep:p7-s3
+                reported | fact:pill-presses-imported-from-china | | | | | | rep:p7-s3
+                reported | fact:trump-military-action-authorization-reported | | | | | | rep:p11-s3
+                """);
+        // What experts dispute, and on whose word.
+        var contested = run("claims-by-status.rq", "status", "https://w3id.org/fentanyl-kg/id/status-contested");
+        assertRows(contested, cols("fact", "attributedToLabel", "quote"), """
+                fact:overdose-deaths-decline-factors-debated | experts (unnamed) | Experts debate the factors behind this decline in overdose deaths
+                fact:experts-disagree-on-cause-of-seizure-decline | experts (unnamed) | Experts disagree as to the cause of that decline
+                """);
+        var estimated = run("claims-by-status.rq", "status", "https://w3id.org/fentanyl-kg/id/status-estimated");
+        assertEquals(Set.of("Centers for Disease Control and Prevention"), Set.copyOf(column(estimated, "attributedToLabel")));
+        assertEquals(List.of("fact:synthetic-opioid-overdose-deaths-2023", "fact:synthetic-opioid-overdose-deaths-2024",
+                "fact:synthetic-opioid-overdose-deaths-decline", "fact:synthetic-opioid-overdose-deaths-decline"), column(estimated, "fact"));
+        var possible = run("claims-by-status.rq", "status", "https://w3id.org/fentanyl-kg/id/status-possible");
+        assertRows(possible, cols("fact", "attributedToLabel", "sentence"), """
+                fact:lever-119th-congress-other-measures | | rep:p2-s3
+                fact:lever-congress-assess-efforts | | rep:p2-s4
+                fact:lever-congress-fy2026-appropriations | | rep:p2-s4
+                fact:lever-congress-fy2026-appropriations-hr-4779 | | rep:p2-s4
+                fact:supply-side-policies-possible-factor-in-decline | some experts (unnamed) | rep:p3-s5
+                fact:uncontrolled-precursors-legal-in-china | | rep:p6-s2
+                fact:us-unilateral-actions-could-jeopardize-cooperation | | rep:p11-s1
+                fact:us-tariff-threats-could-affect-cooperation | | rep:p14-s3
+                fact:lever-congress-appropriations-acts | | rep:p16-s1
+                fact:lever-congress-authorization-acts | | rep:p16-s1
+                fact:lever-congress-other-legislative-vehicles | | rep:p16-s1
+                fact:lever-congress-oversight | | rep:p16-s1
+                fact:lever-congress-fy2026-appropriations-hr-4779 | | rep:p17-s2
+                """);
+        // As-is, every status; each fact once per status, whatever its number of quotes.
+        var all = run("claims-by-status.rq");
+        Map<String, Long> factsByStatus = new TreeMap<>();
+        rows(all, "statusLabel", "fact").stream().distinct()
+                .forEach(r -> factsByStatus.merge(r.get(0), 1L, Long::sum));
+        assertEquals(List.of("contested", "estimated", "possible", "reported", "stated"), new ArrayList<>(factsByStatus.keySet()));
+        assertEquals(2L, factsByStatus.get("contested"));
+        assertEquals(3L, factsByStatus.get("estimated"));
+        assertEquals(12L, factsByStatus.get("possible"));
+        assertEquals(9L, factsByStatus.get("reported"));
+    }
+
+    @Test
+    @Covers("claims-by-source.rq")
+    void claimsBySource() throws Exception {
+        // What the 2025 INCSR says, as opposed to DEA and ODNI.
+        var state = run("claims-by-source.rq", "source", "https://w3id.org/fentanyl-kg/id/department-of-state");
+        assertRows(state, cols("sourceLabel", "statedInLabel", "statusLabel", "fact", "pointInTime", "sentence"), """
+                U.S. Department of State | 2025 International Narcotics Control Strategy Report | reported | fact:mexico-controlled-fentanyl-precursors | | rep:p5-s3
+                U.S. Department of State | 2025 International Narcotics Control Strategy Report | reported | fact:mexico-watchlist-fentanyl-precursors | | rep:p5-s3
+                U.S. Department of State | 2025 International Narcotics Control Strategy Report | stated | fact:mexico-most-significant-source-2024 | 2024 | rep:p6-s1
+                U.S. Department of State | 2025 International Narcotics Control Strategy Report | stated | fact:prc-companies-main-source-of-precursors-and-equipment | | rep:p6-s1
+                U.S. Department of State | 2025 International Narcotics Control Strategy Report | stated | fact:prc-companies-main-source-of-precursors-and-equipment | | rep:p6-s1
+                U.S. Department of State | 2025 International Narcotics Control Strategy Report | stated | fact:corruption-and-lack-of-capacity-hinder-mexico | | rep:p9-s2
+                """);
+        // One claim, two sources: each with its own document, never the other's.
+        var dea = run("claims-by-source.rq", "source", "https://w3id.org/fentanyl-kg/id/dea");
+        assertRows(dea, cols("sourceLabel", "statedInLabel", "fact", "sentence"), """
+                Drug Enforcement Administration | 2025 National Drug Threat Assessment | fact:mexican-tcos-primary-suppliers-for-us-market | rep:p7-s1
+                Drug Enforcement Administration | 2025 National Drug Threat Assessment | fact:mexico-based-tcos-supply-fentanyl | rep:p7-s1
+                """);
+        var odni = run("claims-by-source.rq", "source", "https://w3id.org/fentanyl-kg/id/odni");
+        assertEquals(List.of("2025 Annual Threat Assessment", "2025 Annual Threat Assessment"), column(odni, "statedInLabel"));
+        assertEquals(column(dea, "fact"), column(odni, "fact"));
+        // As-is, every attributed claim: agents and facts.
+        var all = run("claims-by-source.rq");
+        Map<String, Long> factsBySource = new TreeMap<>();
+        rows(all, "sourceLabel", "fact").stream().distinct().forEach(r -> factsBySource.merge(r.get(0), 1L, Long::sum));
+        assertEquals(Map.ofEntries(
+                Map.entry("Centers for Disease Control and Prevention", 3L),
+                Map.entry("Drug Enforcement Administration", 2L),
+                Map.entry("House Appropriations Committee", 1L),
+                Map.entry("Office of the Director of National Intelligence", 2L),
+                Map.entry("President Trump", 1L),
+                Map.entry("U.S. Commission on Combating Synthetic Opioid Trafficking", 5L),
+                Map.entry("U.S. Customs and Border Protection", 1L),
+                Map.entry("U.S. Department of State", 5L),
+                Map.entry("U.S. Department of the Treasury", 2L),
+                Map.entry("experts (unnamed)", 2L),
+                Map.entry("some experts (unnamed)", 1L)), factsBySource);
+    }
 
     // (end of claims by source and status)
 }

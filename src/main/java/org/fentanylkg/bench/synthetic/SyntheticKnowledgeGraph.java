@@ -43,7 +43,7 @@ public final class SyntheticKnowledgeGraph {
                 .add(Graphs.ONTOLOGY, ontology.find())
                 .freeze();
         long inferred = closure.inferred().size();
-        return new KnowledgeGraph(dsg, closure, List.of(), new KnowledgeGraph.Figures(asserted.size(), inferred,
+        return new KnowledgeGraph(dsg, closure, List.of(), new KnowledgeGraph.Figures(asserted.size(), inferred, 0,
                 asserted.size() + inferred, 0, Duration.ZERO, closure.elapsed(), Duration.ZERO));
     }
 

@@ -40,7 +40,7 @@ import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
-import org.fentanylkg.http.linkeddata.Labels;
+import org.fentanylkg.explain.Labels;
 import org.fentanylkg.search.SearchIndex;
 import org.fentanylkg.vocab.FKG;
 import org.fentanylkg.vocab.Graphs;
@@ -226,6 +226,7 @@ final class Search {
         if (r.type() != null) ranked.removeIf(c -> !g.contains(c.s(), RDF.Nodes.type, r.type()));
         ranked.sort(Comparator.comparingInt(Candidate::rank)
                 .thenComparing(Comparator.comparingInt(Candidate::coverage).reversed())
+                .thenComparingInt(c -> textPriority(c.field()))
                 .thenComparingInt(Candidate::kind)
                 .thenComparing(Comparator.comparingDouble(Candidate::score).reversed())
                 .thenComparing(c -> labels.of(c.s()).length())
@@ -294,6 +295,18 @@ final class Search {
             if (tokens.contains(w) || tokens.stream().anyMatch(t -> t.length() >= 3 && (t.startsWith(w) || w.startsWith(t)))) n++;
         }
         return n;
+    }
+
+    /**
+     * Among text hits: what a resource is (its names, definition, identifiers), then the report's own sentences, then
+     * notes and evidence quotes, which repeat the report's words about something else.
+     */
+    private static int textPriority(String field) {
+        return switch (field) {
+            case SearchIndex.SENTENCE -> 1;
+            case SearchIndex.NOTE, SearchIndex.QUOTE -> 2;
+            default -> 0;
+        };
     }
 
     /** Entities and ontology terms first, then the report's sentences, then facts (their quotes repeat the sentences). */

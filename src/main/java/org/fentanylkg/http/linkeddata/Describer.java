@@ -17,6 +17,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.fentanylkg.explain.Labels;
 import org.fentanylkg.http.linkeddata.Description.Evidence;
 import org.fentanylkg.http.linkeddata.Description.Quote;
 import org.fentanylkg.http.linkeddata.Description.Sentence;

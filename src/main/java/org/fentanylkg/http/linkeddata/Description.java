@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.fentanylkg.explain.Labels;
 import org.fentanylkg.vocab.FKG;
 
 /**

@@ -12,6 +12,7 @@ import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.system.Txn;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.dataset.SwitchingDataset;
+import org.fentanylkg.explain.Labels;
 
 /**
  * The linked-data view of the served dataset, shared by the modules of one server: the public base, and a

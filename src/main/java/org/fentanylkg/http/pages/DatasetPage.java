@@ -11,7 +11,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.fentanylkg.http.linkeddata.DatasetDescription;
 import org.fentanylkg.http.linkeddata.Format;
-import org.fentanylkg.http.linkeddata.Labels;
+import org.fentanylkg.explain.Labels;
 import org.fentanylkg.http.linkeddata.LinkedData;
 import org.fentanylkg.http.linkeddata.Links;
 import org.fentanylkg.http.linkeddata.Prefixes;

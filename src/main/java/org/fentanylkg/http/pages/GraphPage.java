@@ -18,7 +18,9 @@ final class GraphPage {
             Graphs.INFERRED, "Only what OWL 2 RL inference adds to the asserted triples, and nothing else.",
             Graphs.ONTOLOGY, "The ontology (ontology/fentanyl-kg.ttl).",
             Graphs.REPORT, "The report as text: the document, its paragraphs and sentences, with their text and character offsets (NIF).",
-            Graphs.PROVENANCE, "The evidence of every fact: quotes located in the report, and public sources.");
+            Graphs.PROVENANCE, "The evidence of every fact: quotes located in the report, and public sources.",
+            Graphs.VOCABULARIES, "The published files of the reused vocabularies (W3C ORG, PROV-O, SKOS, DCTERMS, FOAF, NIF, ...), whole;"
+                    + " not inferred from. The labels and definitions of the terms the graph uses are also in the default graph.");
 
     static Map<String, Object> view(Node graph, LinkedData.Snapshot snapshot, Links links, Node report) {
         Map<String, Object> page = Templates.page(links, report, "Named graph " + graph.getURI().substring(graph.getURI().lastIndexOf('/') + 1), "dataset");

@@ -15,7 +15,7 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.fentanylkg.http.linkeddata.Format;
-import org.fentanylkg.http.linkeddata.Labels;
+import org.fentanylkg.explain.Labels;
 import org.fentanylkg.http.linkeddata.Links;
 import org.fentanylkg.http.linkeddata.Prefixes;
 import org.fentanylkg.http.linkeddata.Statistics;

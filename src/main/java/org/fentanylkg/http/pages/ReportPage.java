@@ -10,7 +10,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
-import org.fentanylkg.http.linkeddata.Labels;
+import org.fentanylkg.explain.Labels;
 import org.fentanylkg.http.linkeddata.Links;
 import org.fentanylkg.vocab.FKG;
 import org.fentanylkg.vocab.Graphs;

@@ -14,7 +14,7 @@ import org.fentanylkg.http.linkeddata.Description;
 import org.fentanylkg.http.linkeddata.Description.Evidence;
 import org.fentanylkg.http.linkeddata.Description.Statement;
 import org.fentanylkg.http.linkeddata.Format;
-import org.fentanylkg.http.linkeddata.Labels;
+import org.fentanylkg.explain.Labels;
 import org.fentanylkg.http.linkeddata.Links;
 import org.fentanylkg.vocab.FKG;
 import org.fentanylkg.vocab.Graphs;

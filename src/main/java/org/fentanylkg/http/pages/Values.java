@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
-import org.fentanylkg.http.linkeddata.Labels;
+import org.fentanylkg.explain.Labels;
 import org.fentanylkg.http.linkeddata.Links;
 import org.fentanylkg.http.linkeddata.Prefixes;
 import org.fentanylkg.vocab.FKG;

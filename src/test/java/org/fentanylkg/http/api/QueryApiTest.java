@@ -220,7 +220,12 @@ class QueryApiTest {
         JsonObject doc = json(r);
         assertEquals("3.0.3", doc.get("openapi").getAsString());
         JsonObject paths = doc.getAsJsonObject("paths");
-        assertEquals(savedQueries + 3, paths.size(), "every saved query, the listing, the fixture and /api/explain");
+        assertEquals(savedQueries + 4, paths.size(), "every saved query, the listing, the fixture, /api/explain and /api/search");
+        JsonObject search = paths.getAsJsonObject("/api/search").getAsJsonObject("get");
+        List<String> searchParams = new java.util.ArrayList<>();
+        search.getAsJsonArray("parameters").forEach(p -> searchParams.add(p.getAsJsonObject().get("name").getAsString()));
+        assertEquals(List.of("q", "class", "limit", "offset"), searchParams);
+        assertTrue(search.getAsJsonObject("responses").has("400"));
         assertTrue(paths.has("/api/queries") && paths.has("/api/explain"));
         JsonObject op = paths.getAsJsonObject("/api/queries/fixture-dated-in-year").getAsJsonObject("get");
         assertEquals("Things dated in a year (test fixture)", op.get("summary").getAsString());

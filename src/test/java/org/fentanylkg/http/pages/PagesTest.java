@@ -52,6 +52,23 @@ class PagesTest {
     }
 
     @Test
+    void termsOfTwoVocabulariesWithTheSameLabelAreShownByTheirPrefixedNames() {
+        // prov:Agent and foaf:Agent are both "Agent" in their published files
+        assertEquals(2, count("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { VALUES ?c { <http://www.w3.org/ns/prov#Agent> <http://xmlns.com/foaf/0.1/Agent> }"
+                + " ?c <http://www.w3.org/2000/01/rdf-schema#label> \"Agent\" }"));
+        QuerySolution both = server.select("SELECT ?s WHERE { ?s a <http://www.w3.org/ns/prov#Agent>, <http://xmlns.com/foaf/0.1/Agent>"
+                + " FILTER(STRSTARTS(STR(?s), \"" + FKR + "\")) } ORDER BY ?s LIMIT 1").next();
+        String slug = both.getResource("s").getURI().substring(FKR.length());
+        Document d = page("id/" + slug);
+        List<String> types = d.select(".types .type a:not(.why):not(.ref)").eachText();
+        assertTrue(types.contains("prov:Agent"), types.toString());
+        assertTrue(types.contains("foaf:Agent"), types.toString());
+        assertFalse(types.contains("Agent"), types.toString());
+        // a label no other namespace shares stays a label: ORG's "Organization" (foaf:Organization is not in the graph)
+        assertTrue(types.contains("Organization"), types.toString());
+    }
+
+    @Test
     void resourcePageShowsTypesPropertiesInverseLinksAndEvidence() {
         Document d = page("id/sinaloa-cartel");
         assertEquals("Sinaloa Cartel", d.selectFirst("h1").text());

@@ -59,7 +59,8 @@ class SearchRankingTest {
             Intercam                          | id/intercam
             intercam banco                    | id/intercam
             precursor table I                 | id/table-i-1988
-            pill presses                      | report:p7-s3
+            pill presses                      | id/pill-presses
+            reportedly use pill presses       | report:p7-s3
             E.O. 14157                        | id/eo-14157
             14157                             | id/eo-14157
             Executive Order 14157             | id/eo-14157

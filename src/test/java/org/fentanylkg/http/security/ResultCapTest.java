@@ -48,7 +48,9 @@ class ResultCapTest {
     @Test
     void smallAnswersAndAggregatesAreUntouched() throws Exception {
         var count = server.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
-        assertEquals(List.of("6003"), TestServer.csvRows(count));
+        // the whole default graph, as a build of the same sources counts it (a typed number goes stale with every fact)
+        String all = Long.toString(org.fentanylkg.dataset.KnowledgeGraphBuilder.build(java.nio.file.Path.of(".")).figures().total());
+        assertEquals(List.of(all), TestServer.csvRows(count));
         assertEquals("", count.headers().firstValue(ResultCap.HEADER_CAPPED).orElse(""));
         var ask = server.get("/kg/sparql?query=" + TestServer.enc("ASK { ?s ?p ?o }"), "Accept", "application/sparql-results+json");
         assertTrue(ask.body().contains("true"), ask.body());
