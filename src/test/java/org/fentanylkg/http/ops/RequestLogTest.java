@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * (src/main/resources/log4j2.properties), and no query text anywhere in the logs, whichever logger.
  */
 class RequestLogTest {
-    private static final Pattern LINE = Pattern.compile("(GET|POST|HEAD|PUT|DELETE) (\\S+) (\\d{3}) (\\d+) ms( query=([0-9a-f]{16}))?( capped)?");
+    private static final Pattern LINE = Pattern.compile("(GET|POST|HEAD|PUT|DELETE) (\\S+) (\\d{3}) (\\d+) ms( query=([0-9a-f]{16}))?( capped)?( cache=(hit|miss))?");
     private static final List<LogEvent> events = Collections.synchronizedList(new ArrayList<>());
     private static LoggerContext logging;
     private static URI previousConfig;
