@@ -1,6 +1,14 @@
 package org.fentanylkg.http.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.fuseki.DEF;
+import org.apache.jena.fuseki.system.ConNeg;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.fuseki.server.CounterName;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
@@ -111,6 +119,36 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         return super.createQueryExec(action, ResultCap.limited(query, settings.resultCap()), dataset);
+    }
+
+    /**
+     * SELECT answers in SPARQL JSON (what most clients ask for) are written by {@link JsonResults}; everything else,
+     * and any request with a format parameter, as Fuseki writes it. The format is chosen as Fuseki chooses it.
+     */
+    @Override
+    protected void sendResults(HttpAction action, QueryExecResult result, Prologue prologue) {
+        if (!result.isRowSet() || !plainJson(action)) {
+            super.sendResults(action, result, prologue);
+            return;
+        }
+        ServletOps.setNoCache(action);
+        action.setResponseContentType(WebContent.contentTypeResultsJSON + "; charset=" + WebContent.charsetUTF8);
+        ServletOps.success(action);
+        try {
+            JsonResults.write(action.getResponseOutputStream(), result.rowSet());
+        } catch (IOException e) {
+            ServletOps.errorOccurred(e);
+        }
+    }
+
+    private static final List<String> FORMAT_PARAMS = List.of(HttpNames.paramOutput1, HttpNames.paramOutput2, HttpNames.paramOutput3,
+            HttpNames.paramForceAccept, HttpNames.paramStyleSheet, HttpNames.paramCallback);
+
+    private static boolean plainJson(HttpAction action) {
+        HttpServletRequest r = action.getRequest();
+        for (String p : FORMAT_PARAMS) if (r.getParameter(p) != null) return false;
+        MediaType chosen = ConNeg.chooseContentType(r, DEF.rsOfferTable, DEF.acceptResultSetXML);
+        return chosen != null && WebContent.contentTypeResultsJSON.equals(chosen.getContentTypeStr());
     }
 
     @Override
