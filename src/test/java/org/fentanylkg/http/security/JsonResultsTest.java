@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** The compact JSON results are Jena's JSON results, member for member, for every kind of term. */
 class JsonResultsTest {
+    static { org.apache.jena.sys.JenaSystem.init(); }
+
     private static final Var S = Var.alloc("s");
     private static final Var O = Var.alloc("o");
 
@@ -34,7 +36,7 @@ class JsonResultsTest {
 
     private static JsonElement jenas(List<Binding> b) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ResultSetMgr.write(out, rows(b), ResultSetLang.RS_JSON);
+        ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(rows(b)), ResultSetLang.RS_JSON);
         return JsonParser.parseString(out.toString(StandardCharsets.UTF_8));
     }
 

@@ -48,7 +48,9 @@ class ResultCapTest {
     @Test
     void smallAnswersAndAggregatesAreUntouched() throws Exception {
         var count = server.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
-        assertEquals(List.of("6003"), TestServer.csvRows(count));
+        // One row, counting far more triples than the cap (the figure itself grows with the data).
+        assertEquals(1, TestServer.csvRows(count).size());
+        assertTrue(Long.parseLong(TestServer.csvRows(count).get(0)) > 10L * CAP, TestServer.csvRows(count).toString());
         assertEquals("", count.headers().firstValue(ResultCap.HEADER_CAPPED).orElse(""));
         var ask = server.get("/kg/sparql?query=" + TestServer.enc("ASK { ?s ?p ?o }"), "Accept", "application/sparql-results+json");
         assertTrue(ask.body().contains("true"), ask.body());
