@@ -18,12 +18,14 @@ public final class BenchmarkSuite {
     /** All the figures of one run. Parts not run are null. */
     public record Results(ZonedDateTime started, Map<String, String> machine, String loadBefore, String loadAfter,
                           String command, QuerySpeedBench.Figures queries, ScaleQueryBench.Figures scaleQueries,
-                          ScaleBench.Figures scale, StartBench.Figures start) {}
+                          ScaleBench.Figures scale, StartBench.Figures start, PeerBench.Figures peers) {}
 
     private final QuerySpeedBench queryBench = QuerySpeedBench.create();
     private final ScaleQueryBench scaleQueryBench = ScaleQueryBench.create();
     private final ScaleBench scaleBench = ScaleBench.create();
     private final StartBench startBench = StartBench.create();
+    private final PeerBench peerBench = PeerBench.create();
+    private boolean runPeers = true;
     private boolean runQueries = true;
     private boolean runScaleQueries = true;
     private boolean runScale = true;
@@ -32,9 +34,15 @@ public final class BenchmarkSuite {
 
     public static BenchmarkSuite create() { return new BenchmarkSuite(); }
 
-    public BenchmarkSuite config(Path config) { queryBench.config(config); return this; }
+    public BenchmarkSuite config(Path config) { queryBench.config(config); peerBench.config(config); return this; }
 
-    public BenchmarkSuite queries(Path dir) { queryBench.queries(dir); scaleQueryBench.queries(dir); startBench.queries(dir); return this; }
+    public BenchmarkSuite queries(Path dir) { queryBench.queries(dir); scaleQueryBench.queries(dir); startBench.queries(dir); peerBench.queries(dir); return this; }
+
+    /** The peer comparison: connections per query, measured time per round, rounds; the mixed run's connections and time. */
+    public BenchmarkSuite peers(int connections, Duration measure, int rounds, int mixedConnections, Duration mixed) {
+        peerBench.connections(connections).measure(measure).rounds(rounds).mixed(mixedConnections, mixed);
+        return this;
+    }
 
     public BenchmarkSuite clients(int n) { queryBench.clients(n); scaleQueryBench.clients(n); return this; }
 
@@ -55,10 +63,11 @@ public final class BenchmarkSuite {
 
     public BenchmarkSuite jenaBound(Duration d) { scaleBench.jenaBound(d); return this; }
 
-    public BenchmarkSuite startRepeats(int n) { startBench.repeats(n); return this; }
+    public BenchmarkSuite startRepeats(int n) { startBench.repeats(n); peerBench.starts(n); return this; }
 
     /** Which parts to run (all by default). */
-    public BenchmarkSuite parts(boolean queries, boolean scaleQueries, boolean scale, boolean start) {
+    public BenchmarkSuite parts(boolean queries, boolean scaleQueries, boolean scale, boolean start, boolean peers) {
+        this.runPeers = peers;
         this.runQueries = queries;
         this.runScaleQueries = scaleQueries;
         this.runScale = scale;
@@ -77,6 +86,11 @@ public final class BenchmarkSuite {
         ScaleQueryBench.Figures sq = null;
         ScaleBench.Figures s = null;
         StartBench.Figures st = null;
+        PeerBench.Figures pe = null;
+        if (runPeers) {
+            log.println("== the SPARQL endpoint against peers: (a) fentanyl-kg, answer cache off and on, (b) plain Fuseki, (d) Virtuoso");
+            pe = peerBench.run(log);
+        }
         if (runQueries) {
             log.println("== query speed: (a) fentanyl-kg, (b) plain Fuseki, (c) Fuseki + OWL Micro");
             q = queryBench.run(log);
@@ -95,7 +109,7 @@ public final class BenchmarkSuite {
         }
         String loadAfter = Machine.loadAverage();
         log.println("machine load average (1/5/15 min): " + loadAfter);
-        return new Results(started, Machine.describe(), loadBefore, loadAfter, command, q, sq, s, st);
+        return new Results(started, Machine.describe(), loadBefore, loadAfter, command, q, sq, s, st, pe);
     }
 
     /** Convenience: run, print the table, write the report. */

@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "FILE", description = "The .properties of an earlier run: the report adds a before/after table.")
     Path baseline;
 
-    @Option(names = "--only", split = ",", paramLabel = "PART", description = "Run only these parts: queries, scale-queries, scale, start (default: all).")
+    @Option(names = "--only", split = ",", paramLabel = "PART", description = "Run only these parts: peers, queries, scale-queries, scale, start (default: all).")
     List<String> only;
 
     @Option(names = "--clients", defaultValue = "4", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
@@ -62,13 +62,28 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--starts", defaultValue = "3", description = "Starts of each server to time (default: ${DEFAULT-VALUE}).")
     int starts;
 
+    @Option(names = "--peer-connections", defaultValue = "8", description = "wrk connections per query in the peer comparison (default: ${DEFAULT-VALUE}).")
+    int peerConnections;
+
+    @Option(names = "--peer-seconds", defaultValue = "2", description = "Measured seconds per query, server and round in the peer comparison (default: ${DEFAULT-VALUE}).")
+    double peerSeconds;
+
+    @Option(names = "--peer-rounds", defaultValue = "2", description = "Alternating rounds of (a), (a+), (b), (d) per query (default: ${DEFAULT-VALUE}).")
+    int peerRounds;
+
+    @Option(names = "--mixed-connections", defaultValue = "64", description = "Connections of the mixed saved-query run (default: ${DEFAULT-VALUE}).")
+    int mixedConnections;
+
+    @Option(names = "--mixed-seconds", defaultValue = "60", description = "Seconds of the mixed saved-query run, on (a+) and on (d) (default: ${DEFAULT-VALUE}).")
+    int mixedSeconds;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Path cfg = config;
         if (cfg == null && Path.of("fuseki-config.ttl").toFile().isFile()) cfg = Path.of("fuseki-config.ttl");
-        List<String> all = List.of("queries", "scale-queries", "scale", "start");
+        List<String> all = List.of("peers", "queries", "scale-queries", "scale", "start");
         List<String> parts = only == null ? all : only;
         for (String p : parts) {
             if (!all.contains(p)) throw new IllegalArgumentException("--only: unknown part '" + p + "' (" + String.join(", ", all) + ")");
@@ -79,7 +94,8 @@ final class BenchCommand implements Callable<Integer> {
                 .measure(Duration.ofMillis((long) (seconds * 1000))).rounds(rounds).owlTimeout(Duration.ofSeconds(owlTimeout))
                 .sizes(sizes).seed(seed).jenaBound(Duration.ofSeconds(jenaTimeout)).startRepeats(starts)
                 .scaleQueriesSize(scaleQueriesSize)
-                .parts(parts.contains("queries"), parts.contains("scale-queries"), parts.contains("scale"), parts.contains("start"))
+                .peers(peerConnections, Duration.ofMillis((long) (peerSeconds * 1000)), peerRounds, mixedConnections, Duration.ofSeconds(mixedSeconds))
+                .parts(parts.contains("queries"), parts.contains("scale-queries"), parts.contains("scale"), parts.contains("start"), parts.contains("peers"))
                 .command(("fentanyl-kg bench " + String.join(" ", args)).trim());
         suite.runAndReport(System.out, out.equals("none") ? null : Path.of(out), baseline);
         return 0;
