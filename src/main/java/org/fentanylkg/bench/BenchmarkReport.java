@@ -265,7 +265,7 @@ final class BenchmarkReport {
         b.append("## The SPARQL endpoint against its peers\n\n");
         b.append("Each server loaded in turn by wrk (a process of its own: `wrk -t2 -c").append(p.connections()).append(" --latency`, HTTP GET ")
                 .append("`/sparql?query=…`, `Accept: application/sparql-results+json`, 127.0.0.1), ").append(p.measure().toMillis() / 1000.0)
-                .append(" s per round after a 0.5 s warm-up, ").append(p.rounds()).append(" rounds with the servers alternating. ")
+                .append(" s per round after a 1 s warm-up, ").append(p.rounds()).append(" rounds with the servers alternating. ")
                 .append("CPU per request is the CPU time the server's process spent during its runs divided by the requests it answered: ")
                 .append("(a), (a+) and (b) run in the benchmark's JVM, idle but for them while wrk runs (its JIT and GC included); (d) is Virtuoso's process.\n\n");
         b.append("- (a) fentanyl-kg as `serve` runs it, with the answer cache off (`fkgc:answerCacheBytes 0`); (a+) the same with the answer cache on (the default).\n");

@@ -149,6 +149,8 @@ final class Virtuoso implements AutoCloseable {
         long t0 = System.nanoTime();
         process = new ProcessBuilder(SERVER.toString(), "-f", "-c", dir.resolve("virtuoso.ini").toString())
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile()).start();
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly)); // never left running when the benchmark is stopped
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ask = HttpRequest.newBuilder(URI.create(endpoint() + "?query=ASK%7B%7D")).timeout(Duration.ofSeconds(5)).build();
         long deadline = t0 + bound.toNanos();
@@ -186,7 +188,7 @@ final class Virtuoso implements AutoCloseable {
      * Loads the dataset with Virtuoso's bulk loader: one N-Quads file, the default graph's triples in
      * {@link #DEFAULT_GRAPH}, every named graph as itself. Returns the quads Virtuoso holds afterwards.
      */
-    long load(DatasetGraph served) throws IOException, InterruptedException {
+    long load(DatasetGraph served, long[] written) throws IOException, InterruptedException {
         Path file = dir.resolve("fentanyl-kg.nq");
         Node dflt = NodeFactory.createURI(DEFAULT_GRAPH);
         long[] n = {0};
@@ -198,7 +200,13 @@ final class Virtuoso implements AutoCloseable {
             });
             RDFDataMgr.write(out, relabelled, Lang.NQUADS);
         }
+        written[0] = n[0];
+        long before = quads();
         isql("ld_dir('" + dir + "', 'fentanyl-kg.nq', '" + DEFAULT_GRAPH + "'); rdf_loader_run(); checkpoint;");
+        return quads() - before; // Virtuoso holds graphs of its own besides
+    }
+
+    private long quads() throws IOException, InterruptedException {
         String count = isql("SELECT COUNT(*) FROM DB.DBA.RDF_QUAD;");
         return count.lines().map(String::trim).filter(l -> l.matches("\\d+")).mapToLong(Long::parseLong).findFirst()
                 .orElseThrow(() -> new IOException("Virtuoso did not count its quads: " + count));

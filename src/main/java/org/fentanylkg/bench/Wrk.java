@@ -48,7 +48,9 @@ final class Wrk {
             if (!u.startsWith("http://127.0.0.1:")) throw new IllegalArgumentException("load tests target 127.0.0.1 only: " + u);
         }
         List<String> cmd = new ArrayList<>(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c", Integer.toString(connections),
-                "-d", duration.toMillis() + "ms", "--timeout", "30s", "--latency", "-H", "Accept: application/sparql-results+json"));
+                // wrk takes whole seconds
+                "-d", Math.max(1, Math.round(duration.toMillis() / 1000.0)) + "s", "--timeout", "30s", "--latency",
+                "-H", "Accept: application/sparql-results+json"));
         if (urls.size() > 1) {
             Path script = Files.createTempFile(scratch, "mix-", ".lua");
             StringBuilder lua = new StringBuilder("paths = {\n");
