@@ -125,7 +125,7 @@ public final class StartBench {
         return new Figures(ours, fuseki, store, quads, options, oursHeap, fusekiHeap, answered, List.copyOf(failed), dump.getFileName().toString());
     }
 
-    private record Started(Process process, long millis) {}
+    record Started(Process process, long millis) {}
 
     /** The build's class-data-sharing archive (target/fentanyl-kg.jsa) when this runs from the jar beside it. */
     static Path archive() {
@@ -136,7 +136,7 @@ public final class StartBench {
     }
 
     /** Starts the command and polls until the first query answers (bounded: 120 s). */
-    private static Started start(List<String> command, int port) throws Exception {
+    static Started start(List<String> command, int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ask = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/kg/sparql?query="
                         + URLEncoder.encode(FIRST_QUERY, StandardCharsets.UTF_8)))

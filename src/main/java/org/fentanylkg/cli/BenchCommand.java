@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "FILE", description = "The .properties of an earlier run: the report adds a before/after table.")
     Path baseline;
 
-    @Option(names = "--only", split = ",", paramLabel = "PART", description = "Run only these parts: peers, queries, scale-queries, scale, start (default: all).")
+    @Option(names = "--only", split = ",", paramLabel = "PART", description = "Run only these parts: profile, peers, queries, scale-queries, scale, start (default: all).")
     List<String> only;
 
     @Option(names = "--clients", defaultValue = "4", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
@@ -77,13 +77,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mixed-seconds", defaultValue = "60", description = "Seconds of the mixed saved-query run, on (a+) and on (d) (default: ${DEFAULT-VALUE}).")
     int mixedSeconds;
 
+    @Option(names = "--profile-other", paramLabel = "JAR", description = "Another build's jar to profile beside this one, in the same run (say, the build before a change).")
+    Path profileOther;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Path cfg = config;
         if (cfg == null && Path.of("fuseki-config.ttl").toFile().isFile()) cfg = Path.of("fuseki-config.ttl");
-        List<String> all = List.of("peers", "queries", "scale-queries", "scale", "start");
+        List<String> all = List.of("profile", "peers", "queries", "scale-queries", "scale", "start");
         List<String> parts = only == null ? all : only;
         for (String p : parts) {
             if (!all.contains(p)) throw new IllegalArgumentException("--only: unknown part '" + p + "' (" + String.join(", ", all) + ")");
@@ -95,7 +98,8 @@ final class BenchCommand implements Callable<Integer> {
                 .sizes(sizes).seed(seed).jenaBound(Duration.ofSeconds(jenaTimeout)).startRepeats(starts)
                 .scaleQueriesSize(scaleQueriesSize)
                 .peers(peerConnections, Duration.ofMillis((long) (peerSeconds * 1000)), peerRounds, mixedConnections, Duration.ofSeconds(mixedSeconds))
-                .parts(parts.contains("queries"), parts.contains("scale-queries"), parts.contains("scale"), parts.contains("start"), parts.contains("peers"))
+                .parts(parts.contains("queries"), parts.contains("scale-queries"), parts.contains("scale"), parts.contains("start"), parts.contains("peers"), parts.contains("profile"))
+                .profileOther(profileOther)
                 .command(("fentanyl-kg bench " + String.join(" ", args)).trim());
         suite.runAndReport(System.out, out.equals("none") ? null : Path.of(out), baseline);
         return 0;
