@@ -27,6 +27,10 @@ import java.util.stream.Stream;
  * samples in each stage of the request path (a frame anywhere in the stack).
  */
 public final class ProfileBench {
+    /** The samples with no frame of the servlets (Jetty parsing requests, reading and writing sockets, its threads). */
+    static final String OUTSIDE = "outside the servlets (HTTP parsing, socket I/O, threads)";
+    private static final String SERVLETS = "org.eclipse.jetty.ee10.servlet.";
+
     /** The stages: a label and the frames (method name prefixes) that mark it. */
     static final Map<String, List<String>> STAGES = stages();
 
@@ -42,7 +46,7 @@ public final class ProfileBench {
                 "org.fentanylkg.http.security.GuardedQueryService.sendResults"));
         m.put("request log", List.of("org.slf4j.", "org.apache.logging.log4j."));
         m.put("request metrics", List.of("org.fentanylkg.http.ops.RequestMetrics.record", "io.micrometer."));
-        m.put("HTTP (Jetty: parsing, writing to the socket)", List.of("org.eclipse.jetty.io.", "org.eclipse.jetty.http.HttpParser", "org.eclipse.jetty.server.internal.HttpConnection$SendCallback"));
+        m.put(OUTSIDE, List.of());
         return m;
     }
 
@@ -144,6 +148,7 @@ public final class ProfileBench {
                     }
                 }
             }
+            if (frames.stream().noneMatch(f -> f.startsWith(SERVLETS))) seen.add(OUTSIDE);
             for (String k : seen) stage.merge(k, 1, Integer::sum);
         }
         long n = Math.max(1, total);
