@@ -19,8 +19,8 @@ import org.apache.jena.query.Syntax;
  * base). Bounded by the characters held. A text that does not parse is not kept: the caller reports the error.
  *
  * <p>A {@link Parsed} is shared by every request that sends its text, across threads: its query is read-only once
- * published (its result variables are set before, the only thing ARQ fills in lazily), and whoever needs to change
- * it clones it first, as {@link ResultCap#limited} does.
+ * published (what ARQ fills in lazily, its result variables and its subqueries', is filled in before), and whoever
+ * needs to change it clones it first, as {@link ResultCap#limited} does.
  */
 public final class ParsedQueries {
     /** Characters of query text (as sent and normalised) held, at most. */
@@ -61,7 +61,7 @@ public final class ParsedQueries {
         private record Limited(long cap, Query query) {}
 
         Parsed(Query query) {
-            query.setResultVars();
+            settle(query);
             this.query = query;
             this.normalized = query.serialize();
             String lower = normalized.toLowerCase(Locale.ROOT);
@@ -98,10 +98,19 @@ public final class ParsedQueries {
             Limited l = limited;
             if (l != null && l.cap() == cap) return l.query();
             Query q = ResultCap.limited(query, cap);
-            q.setResultVars();
+            settle(q);
             limited = new Limited(cap, q);
             return q;
         }
+    }
+
+    /**
+     * Fills in, on this thread, what ARQ computes lazily on a query (its result variables, and its subqueries'
+     * when compiled), so that running it later, on many threads at once, only reads it.
+     */
+    private static void settle(Query q) {
+        q.setResultVars();
+        org.apache.jena.sparql.algebra.Algebra.compile(q);
     }
 
     private static String sha256(String s) {
