@@ -53,7 +53,8 @@ public final class PeerBench {
 
         Double adCached() { return d == null ? null : aCached.rps() / d.rps(); }
 
-        boolean dSame() { return "same".equals(dStatus); }
+        /** Virtuoso gave the same rows, and every server answered requests in the runs (else there is no ratio). */
+        boolean dSame() { return "same".equals(dStatus) && d.rps() > 0 && a.rps() > 0 && aCached.rps() > 0; }
     }
 
     /** The 64-connection run on the mix of saved queries. */

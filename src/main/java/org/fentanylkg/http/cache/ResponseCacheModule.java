@@ -47,6 +47,8 @@ public final class ResponseCacheModule implements FusekiModule {
     public static final long DEFAULT_ANSWER_BYTES = 64L << 20;
     /** The largest body kept: a bigger one (a dump) is streamed as usual and not kept. */
     public static final int MAX_ENTRY_BYTES = 1 << 20;
+    /** The largest query answer kept: room for the largest saved query's JSON answer several times over. */
+    public static final int MAX_ANSWER_ENTRY_BYTES = 8 << 20;
 
     private long bytes = DEFAULT_BYTES;
     private long answerBytes = DEFAULT_ANSWER_BYTES;
@@ -65,7 +67,7 @@ public final class ResponseCacheModule implements FusekiModule {
                 bytes, entryBytes(bytes));
         if (answerBytes == 0) LOG.info("Answer cache of the SPARQL endpoints off (fkgc:answerCacheBytes 0)");
         else LOG.info("Answer cache of the SPARQL endpoints: {} bytes (entries up to {} bytes), keyed by dataset generation, query, dataset and format",
-                answerBytes, entryBytes(answerBytes));
+                answerBytes, answerEntryBytes(answerBytes));
     }
 
     @Override
@@ -85,13 +87,15 @@ public final class ResponseCacheModule implements FusekiModule {
             for (Endpoint e : dap.getDataService().getEndpoints(Operation.Query)) {
                 paths.add(dap.getName() + (e.getName() == null || e.getName().isEmpty() ? "" : "/" + e.getName()));
             }
-            ResponseCache cache = new ResponseCache(answerBytes, entryBytes(answerBytes), evictions(meters, "answers"));
+            ResponseCache cache = new ResponseCache(answerBytes, answerEntryBytes(answerBytes), evictions(meters, "answers"));
             Coalescing answers = new Coalescing(cache, counter(meters, "answers", "hit"), counter(meters, "answers", "miss"));
             builder.addFilter("/*", new AnswerCacheFilter(paths, answers, generation, maxQueryLength));
         }
     }
 
     private static int entryBytes(long bytes) { return (int) Math.min(MAX_ENTRY_BYTES, bytes); }
+
+    private static int answerEntryBytes(long bytes) { return (int) Math.min(MAX_ANSWER_ENTRY_BYTES, bytes); }
 
     /** Requests a cache could answer, by cache ("pages", "answers") and result ("hit", "miss"); null without meters. */
     static Counter counter(MeterRegistry meters, String cache, String result) {
