@@ -214,6 +214,7 @@ public final class PeerBench {
             if (aCached != null) aCached.stop();
             if (b != null) b.stop();
             if (d != null) d.close();
+            StartBench.deleteTree(scratch); // Virtuoso's database among it
         }
     }
 

@@ -118,6 +118,7 @@ public final class ProfileBench {
                 ChildJvm.kill(s.process());
             }
         }
+        StartBench.deleteTree(scratch);
         return new Figures(profiles, small, connections, measure);
     }
 
