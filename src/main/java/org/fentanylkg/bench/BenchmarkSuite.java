@@ -18,12 +18,17 @@ public final class BenchmarkSuite {
     /** All the figures of one run. Parts not run are null. */
     public record Results(ZonedDateTime started, Map<String, String> machine, String loadBefore, String loadAfter,
                           String command, QuerySpeedBench.Figures queries, ScaleQueryBench.Figures scaleQueries,
-                          ScaleBench.Figures scale, StartBench.Figures start) {}
+                          ScaleBench.Figures scale, StartBench.Figures start, PeerBench.Figures peers,
+                          ProfileBench.Figures profile) {}
 
     private final QuerySpeedBench queryBench = QuerySpeedBench.create();
     private final ScaleQueryBench scaleQueryBench = ScaleQueryBench.create();
     private final ScaleBench scaleBench = ScaleBench.create();
     private final StartBench startBench = StartBench.create();
+    private final PeerBench peerBench = PeerBench.create();
+    private boolean runPeers = true;
+    private final ProfileBench profileBench = ProfileBench.create();
+    private boolean runProfile = true;
     private boolean runQueries = true;
     private boolean runScaleQueries = true;
     private boolean runScale = true;
@@ -32,9 +37,18 @@ public final class BenchmarkSuite {
 
     public static BenchmarkSuite create() { return new BenchmarkSuite(); }
 
-    public BenchmarkSuite config(Path config) { queryBench.config(config); return this; }
+    public BenchmarkSuite config(Path config) { queryBench.config(config); peerBench.config(config); profileBench.config(config); return this; }
 
-    public BenchmarkSuite queries(Path dir) { queryBench.queries(dir); scaleQueryBench.queries(dir); startBench.queries(dir); return this; }
+    /** Another build's jar to profile beside this one (the build before a change). */
+    public BenchmarkSuite profileOther(Path jar) { profileBench.other(jar); return this; }
+
+    public BenchmarkSuite queries(Path dir) { queryBench.queries(dir); scaleQueryBench.queries(dir); startBench.queries(dir); peerBench.queries(dir); profileBench.queries(dir); return this; }
+
+    /** The peer comparison: connections per query, measured time per round, rounds; the mixed run's connections and time. */
+    public BenchmarkSuite peers(int connections, Duration measure, int rounds, int mixedConnections, Duration mixed) {
+        peerBench.connections(connections).measure(measure).rounds(rounds).mixed(mixedConnections, mixed);
+        return this;
+    }
 
     public BenchmarkSuite clients(int n) { queryBench.clients(n); scaleQueryBench.clients(n); return this; }
 
@@ -55,10 +69,12 @@ public final class BenchmarkSuite {
 
     public BenchmarkSuite jenaBound(Duration d) { scaleBench.jenaBound(d); return this; }
 
-    public BenchmarkSuite startRepeats(int n) { startBench.repeats(n); return this; }
+    public BenchmarkSuite startRepeats(int n) { startBench.repeats(n); peerBench.starts(n); return this; }
 
     /** Which parts to run (all by default). */
-    public BenchmarkSuite parts(boolean queries, boolean scaleQueries, boolean scale, boolean start) {
+    public BenchmarkSuite parts(boolean queries, boolean scaleQueries, boolean scale, boolean start, boolean peers, boolean profile) {
+        this.runPeers = peers;
+        this.runProfile = profile;
         this.runQueries = queries;
         this.runScaleQueries = scaleQueries;
         this.runScale = scale;
@@ -77,6 +93,16 @@ public final class BenchmarkSuite {
         ScaleQueryBench.Figures sq = null;
         ScaleBench.Figures s = null;
         StartBench.Figures st = null;
+        PeerBench.Figures pe = null;
+        ProfileBench.Figures pr = null;
+        if (runProfile) {
+            log.println("== where a request's time goes (JFR), answer cache off");
+            pr = profileBench.run(log);
+        }
+        if (runPeers) {
+            log.println("== the SPARQL endpoint against peers: (a) fentanyl-kg, answer cache off and on, (b) plain Fuseki, (d) Virtuoso");
+            pe = peerBench.run(log);
+        }
         if (runQueries) {
             log.println("== query speed: (a) fentanyl-kg, (b) plain Fuseki, (c) Fuseki + OWL Micro");
             q = queryBench.run(log);
@@ -95,7 +121,7 @@ public final class BenchmarkSuite {
         }
         String loadAfter = Machine.loadAverage();
         log.println("machine load average (1/5/15 min): " + loadAfter);
-        return new Results(started, Machine.describe(), loadBefore, loadAfter, command, q, sq, s, st);
+        return new Results(started, Machine.describe(), loadBefore, loadAfter, command, q, sq, s, st, pe, pr);
     }
 
     /** Convenience: run, print the table, write the report. */

@@ -72,6 +72,11 @@ public final class StartBench {
             quads = dsg.calculateRead(() -> { long n = 0; var it = dsg.find(); while (it.hasNext()) { it.next(); n++; } return n; });
         }
         List<String> sourcesArgs = sources != null ? List.of("--config", writeConfig(sources).toString()) : List.of();
+        // As the README runs it: with the class-data-sharing archive the build writes beside the jar, when there is one.
+        List<String> oursJvm = new ArrayList<>(jvm);
+        Path archive = archive();
+        if (archive != null) oursJvm.add("-XX:SharedArchiveFile=" + archive);
+        String options = String.join(" ", jvm) + (archive == null ? "" : "`, and for fentanyl-kg `-XX:SharedArchiveFile=" + archive.getFileName());
         List<Long> ours = new ArrayList<>();
         List<Long> fuseki = new ArrayList<>();
         List<Long> store = new ArrayList<>();
@@ -86,7 +91,7 @@ public final class StartBench {
                 int port = freePort();
                 List<String> serve = new ArrayList<>(List.of("serve", "--port", Integer.toString(port)));
                 serve.addAll(sourcesArgs);
-                Started s = start(ChildJvm.command(jvm, "org.fentanylkg.cli.Main", serve.toArray(String[]::new)), port);
+                Started s = start(ChildJvm.command(oursJvm, "org.fentanylkg.cli.Main", serve.toArray(String[]::new)), port);
                 try {
                     ours.add(s.millis);
                     if (last) {
@@ -108,7 +113,7 @@ public final class StartBench {
                 port = freePort();
                 List<String> serveStore = new ArrayList<>(List.of("serve", "--tdb2", storeDir.toString(), "--port", Integer.toString(port)));
                 serveStore.addAll(sourcesArgs);
-                Started t = start(ChildJvm.command(jvm, "org.fentanylkg.cli.Main", serveStore.toArray(String[]::new)), port);
+                Started t = start(ChildJvm.command(oursJvm, "org.fentanylkg.cli.Main", serveStore.toArray(String[]::new)), port);
                 store.add(t.millis);
                 ChildJvm.kill(t.process);
                 log.printf("  start to first answer: fentanyl-kg serve %d ms, plain Fuseki %d ms, fentanyl-kg serve --tdb2 %d ms%n", s.millis, f.millis, t.millis);
@@ -117,13 +122,21 @@ public final class StartBench {
             Files.deleteIfExists(dump);
             deleteTree(storeDir);
         }
-        return new Figures(ours, fuseki, store, quads, String.join(" ", jvm), oursHeap, fusekiHeap, answered, List.copyOf(failed), dump.getFileName().toString());
+        return new Figures(ours, fuseki, store, quads, options, oursHeap, fusekiHeap, answered, List.copyOf(failed), dump.getFileName().toString());
     }
 
-    private record Started(Process process, long millis) {}
+    record Started(Process process, long millis) {}
+
+    /** The build's class-data-sharing archive (target/fentanyl-kg.jsa) when this runs from the jar beside it. */
+    static Path archive() {
+        String cp = ChildJvm.classPath();
+        if (cp.contains(java.io.File.pathSeparator) || !cp.endsWith(".jar")) return null;
+        Path jsa = Path.of(cp).toAbsolutePath().resolveSibling("fentanyl-kg.jsa");
+        return Files.isReadable(jsa) ? jsa : null;
+    }
 
     /** Starts the command and polls until the first query answers (bounded: 120 s). */
-    private static Started start(List<String> command, int port) throws Exception {
+    static Started start(List<String> command, int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ask = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/kg/sparql?query="
                         + URLEncoder.encode(FIRST_QUERY, StandardCharsets.UTF_8)))
@@ -190,7 +203,7 @@ public final class StartBench {
         return cfg;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }

@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "FILE", description = "The .properties of an earlier run: the report adds a before/after table.")
     Path baseline;
 
-    @Option(names = "--only", split = ",", paramLabel = "PART", description = "Run only these parts: queries, scale-queries, scale, start, search (default: all).")
+    @Option(names = "--only", split = ",", paramLabel = "PART", description = "Run only these parts: profile, peers, queries, scale-queries, scale, start, search (default: all).")
     List<String> only;
 
     @Option(names = "--clients", defaultValue = "4", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
@@ -74,13 +74,31 @@ final class BenchCommand implements Callable<Integer> {
             description = "The search part's report (default: ${DEFAULT-VALUE}); 'none' to write nothing.")
     String searchOut;
 
+    @Option(names = "--peer-connections", defaultValue = "8", description = "wrk connections per query in the peer comparison (default: ${DEFAULT-VALUE}).")
+    int peerConnections;
+
+    @Option(names = "--peer-seconds", defaultValue = "2", description = "Measured seconds per query, server and round in the peer comparison (default: ${DEFAULT-VALUE}).")
+    double peerSeconds;
+
+    @Option(names = "--peer-rounds", defaultValue = "2", description = "Alternating rounds of (a), (a+), (b), (d) per query (default: ${DEFAULT-VALUE}).")
+    int peerRounds;
+
+    @Option(names = "--mixed-connections", defaultValue = "64", description = "Connections of the mixed saved-query run (default: ${DEFAULT-VALUE}).")
+    int mixedConnections;
+
+    @Option(names = "--mixed-seconds", defaultValue = "60", description = "Seconds of the mixed saved-query run, on (a+) and on (d) (default: ${DEFAULT-VALUE}).")
+    int mixedSeconds;
+
+    @Option(names = "--profile-other", paramLabel = "JAR", description = "Another build's jar to profile beside this one, in the same run (say, the build before a change).")
+    Path profileOther;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Path cfg = config;
         if (cfg == null && Path.of("fuseki-config.ttl").toFile().isFile()) cfg = Path.of("fuseki-config.ttl");
-        List<String> all = List.of("queries", "scale-queries", "scale", "start", "search");
+        List<String> all = List.of("profile", "peers", "queries", "scale-queries", "scale", "start", "search");
         List<String> parts = only == null ? all : only;
         for (String p : parts) {
             if (!all.contains(p)) throw new IllegalArgumentException("--only: unknown part '" + p + "' (" + String.join(", ", all) + ")");
@@ -101,7 +119,9 @@ final class BenchCommand implements Callable<Integer> {
                 .measure(Duration.ofMillis((long) (seconds * 1000))).rounds(rounds).owlTimeout(Duration.ofSeconds(owlTimeout))
                 .sizes(sizes).seed(seed).jenaBound(Duration.ofSeconds(jenaTimeout)).startRepeats(starts)
                 .scaleQueriesSize(scaleQueriesSize)
-                .parts(parts.contains("queries"), parts.contains("scale-queries"), parts.contains("scale"), parts.contains("start"))
+                .peers(peerConnections, Duration.ofMillis((long) (peerSeconds * 1000)), peerRounds, mixedConnections, Duration.ofSeconds(mixedSeconds))
+                .parts(parts.contains("queries"), parts.contains("scale-queries"), parts.contains("scale"), parts.contains("start"), parts.contains("peers"), parts.contains("profile"))
+                .profileOther(profileOther)
                 .command(("fentanyl-kg bench " + String.join(" ", args)).trim());
         suite.runAndReport(System.out, out.equals("none") ? null : Path.of(out), baseline);
         return 0;

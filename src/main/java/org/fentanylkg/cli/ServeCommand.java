@@ -32,6 +32,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Public base IRI where this server answers for https://w3id.org/fentanyl-kg/ (behind a proxy); default: fkgc:publicBase in the configuration, else each request's own scheme://host:port/.")
     String publicBase;
 
+    @Option(names = "--train-and-exit", hidden = true,
+            description = "Start, answer every saved query and a few pages once, stop: the build's class-data-sharing training run.")
+    boolean trainAndExit;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -54,6 +58,11 @@ final class ServeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("fentanyl-kg: SPARQL at http://" + host + ":" + server.getHttpPort() + "/kg/sparql");
         out.flush();
+        if (trainAndExit) {
+            Training.run(server.getHttpPort());
+            server.stop();
+            return 0;
+        }
         server.join();
         return 0;
     }

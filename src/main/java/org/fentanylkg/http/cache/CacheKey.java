@@ -11,7 +11,7 @@ import java.util.List;
  * ever told to read them), which make the public base of the links when {@code fkgc:publicBase} is not set; and
  * every request header an answer reads ({@link #HEADERS}), all their values in order.
  */
-record CacheKey(long generation, String uri, String query, String scheme, String host, int port, List<List<String>> headers) {
+record CacheKey(long generation, String uri, String query, String scheme, String host, int port, List<List<String>> headers) implements EntryKey {
     /**
      * Accept: content negotiation of the pages and of the saved-query API. Origin: Fuseki's CORS filter answers
      * with it (Access-Control-Allow-Origin). Accept-Language: nothing reads it yet; keyed so that a page that
@@ -28,7 +28,8 @@ record CacheKey(long generation, String uri, String query, String scheme, String
     }
 
     /** Approximate bytes held (two per char, plus object overhead). */
-    int weight() {
+    @Override
+    public int weight() {
         int chars = uri.length() + (query == null ? 0 : query.length()) + scheme.length() + host.length();
         for (List<String> values : headers) for (String v : values) chars += v.length();
         return 128 + 2 * chars;

@@ -2,6 +2,7 @@ package org.fentanylkg.http.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -9,15 +10,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * seen: when it moves on, every entry of an older one is dropped, since no request will ask for it again.
  */
 final class ResponseCache {
-    private final Cache<CacheKey, CachedResponse> entries;
+    private final Cache<EntryKey, CachedResponse> entries;
     private final int maxEntryBytes;
     private final AtomicLong newest = new AtomicLong(Long.MIN_VALUE);
 
-    ResponseCache(long maxBytes, int maxEntryBytes) {
+    ResponseCache(long maxBytes, int maxEntryBytes) { this(maxBytes, maxEntryBytes, () -> {}); }
+
+    /** @param evicted called for each entry dropped to stay within {@code maxBytes} */
+    ResponseCache(long maxBytes, int maxEntryBytes, Runnable evicted) {
         this.maxEntryBytes = maxEntryBytes;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((CacheKey k, CachedResponse r) -> k.weight() + r.weight())
+                .weigher((EntryKey k, CachedResponse r) -> k.weight() + r.weight())
+                .evictionListener((EntryKey k, CachedResponse r, RemovalCause cause) -> {
+                    if (cause == RemovalCause.SIZE) evicted.run();
+                })
                 .build();
     }
 
@@ -30,13 +37,19 @@ final class ResponseCache {
         if (newest.getAndAccumulate(generation, Math::max) < generation) entries.invalidateAll();
     }
 
-    CachedResponse get(CacheKey key) { return entries.getIfPresent(key); }
+    CachedResponse get(EntryKey key) { return entries.getIfPresent(key); }
 
     /**
      * Keeps a response, unless it was computed on a generation already replaced (it could never be asked for;
      * one that slips past this check in a race is never asked for either, and is evicted by weight).
      */
-    void put(CacheKey key, CachedResponse response) {
+    void put(EntryKey key, CachedResponse response) {
         if (key.generation() >= newest.get()) entries.put(key, response);
+    }
+
+    /** Entries now held (tests). */
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
     }
 }

@@ -29,18 +29,48 @@ import java.util.Set;
 final class TeeResponse extends HttpServletResponseWrapper {
     /** Headers about one transfer, or written by the container itself: never replayed. */
     private static final Set<String> NOT_KEPT = Set.of("date", "server", "content-length", "transfer-encoding", "connection",
-            "keep-alive", ResponseCacheFilter.X_CACHE.toLowerCase(Locale.ROOT));
+            "keep-alive", "fuseki-request-id", ResponseCacheFilter.X_CACHE.toLowerCase(Locale.ROOT));
+
+    /**
+     * What a cache keeps of a response: at most {@code limit} body bytes; a {@code Vary} only on the request headers
+     * in {@code keyed} (lower case: the cache's key accounts for them); and the headers in {@code overridden} (lower
+     * case) as the cache set them before the servlets ran, whatever the servlets set later.
+     */
+    record Policy(int limit, Set<String> keyed, Set<String> overridden) {
+        /** The pages' cache: what {@link CacheKey} holds. */
+        static Policy pages(int limit) {
+            return new Policy(limit, CacheKey.HEADERS.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet()), Set.of());
+        }
+    }
 
     private final int limit;
+    private final Policy policy;
     private ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private StringBuilder chars;
     private Charset charset;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
-    TeeResponse(HttpServletResponse response, int limit) {
+    TeeResponse(HttpServletResponse response, int limit) { this(response, Policy.pages(limit)); }
+
+    TeeResponse(HttpServletResponse response, Policy policy) {
         super(response);
-        this.limit = limit;
+        this.limit = policy.limit();
+        this.policy = policy;
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        if (!overridden(name)) super.setHeader(name, value);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if (!overridden(name)) super.addHeader(name, value);
+    }
+
+    private boolean overridden(String name) {
+        return !policy.overridden().isEmpty() && name != null && policy.overridden().contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** Stops copying: this response will not be kept. */
@@ -93,7 +123,7 @@ final class TeeResponse extends HttpServletResponseWrapper {
 
     /**
      * The response to keep, once the servlets are done: a 200 whose body was copied whole, that sets no cookie, that
-     * no cache may store or share, and that varies on nothing the key leaves out.
+     * no cache may store or share, that was not capped, and that varies on nothing the key leaves out.
      */
     Optional<CachedResponse> captured() {
         if (getStatus() != HttpServletResponse.SC_OK) return Optional.empty();
@@ -106,7 +136,7 @@ final class TeeResponse extends HttpServletResponseWrapper {
             if (!seen.add(lower) || NOT_KEPT.contains(lower)) continue;
             List<String> values = List.copyOf(getHeaders(name));
             if (values.isEmpty()) continue;
-            if (!storable(lower, values)) return Optional.empty();
+            if (!storable(lower, values, policy.keyed())) return Optional.empty();
             headers.add(new CachedResponse.Header(name, values));
         }
         String length = getHeader("Content-Length");
@@ -114,13 +144,15 @@ final class TeeResponse extends HttpServletResponseWrapper {
         return Optional.of(new CachedResponse(List.copyOf(headers), body));
     }
 
-    private static boolean storable(String lowerName, List<String> values) {
+    private static boolean storable(String lowerName, List<String> values, Set<String> keyed) {
         if (lowerName.equals("set-cookie")) return false;
+        // A capped answer is not the query's answer: asked again, with a larger cap, it would differ.
+        if (lowerName.equals("x-result-capped")) return false;
         for (String v : values) {
             for (String token : v.toLowerCase(Locale.ROOT).split(",")) {
                 String t = token.strip();
                 if (lowerName.equals("cache-control") && (t.startsWith("no-store") || t.startsWith("private"))) return false;
-                if (lowerName.equals("vary") && !t.isEmpty() && CacheKey.HEADERS.stream().noneMatch(h -> h.equalsIgnoreCase(t))) return false;
+                if (lowerName.equals("vary") && !t.isEmpty() && !keyed.contains(t)) return false;
             }
         }
         return true;

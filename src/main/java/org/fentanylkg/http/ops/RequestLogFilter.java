@@ -2,18 +2,12 @@ package org.fentanylkg.http.ops;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * One log line per request, through slf4j (logger {@code org.fentanylkg.http.ops.RequestLog}):
  * <pre>  GET /kg/sparql 200 12 ms query=3f2a9c1b0d4e5f60</pre>
  * method, path (without the query string), status, milliseconds, and for a SPARQL request the
- * {@link QueryHash} of its query or update, never the text. A capped answer adds {@code capped}. The same figures
+ * {@link QueryHash} of its query or update, never the text. A capped answer adds {@code capped}; an answer a cache
+ * could serve adds {@code cache=hit} or {@code cache=miss}. The same figures
  * go to {@link RequestMetrics}.
  */
 final class RequestLogFilter implements Filter {
@@ -45,10 +40,10 @@ final class RequestLogFilter implements Filter {
         HttpServletRequest downstream = request;
         int thrown = 0;
         try {
-            byte[] body = sparqlBody(request);
-            if (body != null) {
-                downstream = new BufferedBody(request, body);
-                hash = QueryHash.of(new String(body, StandardCharsets.UTF_8));
+            if (isSparqlBody(request)) {
+                BufferedBody buffered = BufferedBody.of(request);
+                downstream = buffered;
+                hash = QueryHash.of(new String(buffered.body(), StandardCharsets.UTF_8));
             } else {
                 String q = queryParameter(request);
                 if (q != null) hash = QueryHash.of(q);
@@ -62,20 +57,21 @@ final class RequestLogFilter implements Filter {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             int status = thrown != 0 && response.getStatus() < 400 ? thrown : response.getStatus();
             boolean capped = "true".equals(response.getHeader("X-Result-Capped"));
+            String cache = response.getHeader("X-Cache");
             String path = clean(request.getRequestURI());
-            LOG.info("{} {} {} {} ms{}{}", clean(request.getMethod()), path, status, ms,
-                    hash == null ? "" : " query=" + hash, capped ? " capped" : "");
+            LOG.info("{} {} {} {} ms{}{}{}", clean(request.getMethod()), path, status, ms,
+                    hash == null ? "" : " query=" + hash, capped ? " capped" : "",
+                    "HIT".equals(cache) ? " cache=hit" : "MISS".equals(cache) ? " cache=miss" : "");
             metrics.record(request.getMethod(), path, status, System.nanoTime() - t0, capped);
         }
     }
 
-    /** The body of a POST of application/sparql-query or -update, read here so it can be hashed. */
-    private static byte[] sparqlBody(HttpServletRequest r) throws IOException {
+    /** A POST of application/sparql-query or -update: its body is read here so it can be hashed. */
+    private static boolean isSparqlBody(HttpServletRequest r) {
         String ct = r.getContentType();
-        if (!"POST".equalsIgnoreCase(r.getMethod()) || ct == null) return null;
+        if (!"POST".equalsIgnoreCase(r.getMethod()) || ct == null) return false;
         String type = ct.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
-        if (!type.equals("application/sparql-query") && !type.equals("application/sparql-update")) return null;
-        return r.getInputStream().readAllBytes();
+        return type.equals("application/sparql-query") || type.equals("application/sparql-update");
     }
 
     /** The {@code query} or {@code update} parameter of a GET or an HTML form POST; null if none or unreadable. */
@@ -98,38 +94,5 @@ final class RequestLogFilter implements Filter {
         }
         if (s.length() > MAX_PATH) b.append('…');
         return b.toString();
-    }
-
-    /** The request with its body already read into memory (bounded by the server's request size limit). */
-    private static final class BufferedBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        BufferedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override public int read() { return in.read(); }
-                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
-                @Override public boolean isFinished() { return in.available() == 0; }
-                @Override public boolean isReady() { return true; }
-                @Override public void setReadListener(ReadListener l) { throw new UnsupportedOperationException("blocking reads only"); }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() { return body.length; }
-
-        @Override
-        public long getContentLengthLong() { return body.length; }
     }
 }

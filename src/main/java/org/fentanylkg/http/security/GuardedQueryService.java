@@ -1,6 +1,22 @@
 package org.fentanylkg.http.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.fuseki.DEF;
+import org.apache.jena.fuseki.system.ConNeg;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.fuseki.server.CounterName;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
+import org.apache.jena.fuseki.servlets.ActionExecLib;
+import org.apache.jena.fuseki.servlets.SPARQLProtocol;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.query.QueryParseException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -44,15 +60,53 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
         }
     }
 
+    /**
+     * Fuseki's own steps (SPARQLQueryProcessor.execute), less what each request paid for nothing: its action log
+     * formats the query text twice (once re-serialised from the parsed query) at INFO, which this server does not
+     * log (the request log has one line per request, with a hash). The text is parsed once per distinct text
+     * ({@link ParsedQueries}), and so are the query policy and the capped form of the query.
+     */
     @Override
     protected void execute(String queryString, HttpAction action) {
-        if (queryString != null && queryString.length() > settings.maxQueryLength()) {
+        if (queryString.isBlank()) ServletOps.errorBadRequest(queryString.isEmpty() ? "Error: Empty query string" : "Error: Blank query string");
+        if (queryString.length() > settings.maxQueryLength()) {
             // In a GET the query is part of the URI (414); otherwise it is the request body (413).
             int status = HttpNames.METHOD_GET.equals(action.getRequestMethod()) ? HttpSC.URI_TOO_LONG_414 : HttpSC.PAYLOAD_TOO_LARGE_413;
             ServletOps.error(status, "The query is " + queryString.length() + " characters long; this server accepts queries of at most "
                     + settings.maxQueryLength() + " characters");
         }
-        super.execute(queryString, action);
+        ParsedQueries.Parsed parsed = null;
+        try {
+            parsed = ParsedQueries.shared().parse(queryString);
+            parsed.refusal(settings.serviceAllowed()).ifPresent(ServletOps::errorBadRequest);
+        } catch (ActionErrorException ex) {
+            throw ex;
+        } catch (QueryParseException ex) {
+            ServletOps.errorBadRequest(SPARQLProtocol.messageForParseException(ex));
+        } catch (QueryException ex) {
+            ServletOps.errorBadRequest("Error: \n" + queryString + "\n" + SPARQLProtocol.messageForException(ex));
+        }
+        Query query = parsed.query();
+        try {
+            action.beginRead();
+            Pair<DatasetGraph, Query> p = decideDataset(action, query, null);
+            Query q = p.getRight() == null ? query : p.getRight();
+            // The capped form: memoised unless the dataset description made a query of its own.
+            Query run = q == query ? parsed.limited(settings.resultCap()) : ResultCap.limited(q, settings.resultCap());
+            try (QueryExec exec = super.createQueryExec(action, run, p.getLeft())) {
+                QueryExecResult result = executeQuery(action, exec, query, null);
+                sendResults(action, result, query.getPrologue());
+            }
+        } catch (QueryParseException ex) {
+            action.abortSilent();
+            ServletOps.errorBadRequest("Query parse error: \n" + queryString + "\n" + SPARQLProtocol.messageForException(ex));
+        } catch (QueryCancelledException ex) {
+            action.abortSilent();
+            ActionExecLib.incCounter(action.getEndpoint().getCounters(), CounterName.QueryTimeouts);
+            throw ex;
+        } finally {
+            action.endRead();
+        }
     }
 
     @Override
@@ -65,6 +119,36 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         return super.createQueryExec(action, ResultCap.limited(query, settings.resultCap()), dataset);
+    }
+
+    /**
+     * SELECT answers in SPARQL JSON (what most clients ask for) are written by {@link JsonResults}; everything else,
+     * and any request with a format parameter, as Fuseki writes it. The format is chosen as Fuseki chooses it.
+     */
+    @Override
+    protected void sendResults(HttpAction action, QueryExecResult result, Prologue prologue) {
+        if (!result.isRowSet() || !plainJson(action)) {
+            super.sendResults(action, result, prologue);
+            return;
+        }
+        ServletOps.setNoCache(action);
+        action.setResponseContentType(WebContent.contentTypeResultsJSON + "; charset=" + WebContent.charsetUTF8);
+        ServletOps.success(action);
+        try {
+            JsonResults.write(action.getResponseOutputStream(), result.rowSet());
+        } catch (IOException e) {
+            ServletOps.errorOccurred(e);
+        }
+    }
+
+    private static final List<String> FORMAT_PARAMS = List.of(HttpNames.paramOutput1, HttpNames.paramOutput2, HttpNames.paramOutput3,
+            HttpNames.paramForceAccept, HttpNames.paramStyleSheet, HttpNames.paramCallback);
+
+    private static boolean plainJson(HttpAction action) {
+        HttpServletRequest r = action.getRequest();
+        for (String p : FORMAT_PARAMS) if (r.getParameter(p) != null) return false;
+        MediaType chosen = ConNeg.chooseContentType(r, DEF.rsOfferTable, DEF.acceptResultSetXML);
+        return chosen != null && WebContent.contentTypeResultsJSON.equals(chosen.getContentTypeStr());
     }
 
     @Override

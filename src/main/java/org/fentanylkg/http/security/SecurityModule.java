@@ -65,12 +65,21 @@ public final class SecurityModule implements FusekiModule, EarlyPreparation {
         if (reloader != null) builder.addServlet(AdminPath.PATH, new AdminPath.ReloadServlet(reloader));
     }
 
+    /** Jetty's default response buffer. */
+    static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
+
     @Override
     public void server(FusekiServer server) {
         Server jetty = server.getJettyServer();
         for (Connector c : jetty.getConnectors()) {
             HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
-            if (http != null) http.getHttpConfiguration().setRequestHeaderSize(settings.maxRequestHeader());
+            if (http != null) {
+                http.getHttpConfiguration().setRequestHeaderSize(settings.maxRequestHeader());
+                // Fuseki asks for a 5 MiB output buffer; Jetty's pool keeps none that large, so every response
+                // allocated and zeroed a fresh 5 MiB direct buffer (and freed it through GC). Jetty's own default
+                // instead: answers are read whole before a byte is sent (ResultCap), so a larger one buys nothing.
+                http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
+            }
         }
         Handler app = jetty.getHandler();
         SizeLimitHandler limit = new SizeLimitHandler(settings.maxRequestBody(), -1);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * (src/main/resources/log4j2.properties), and no query text anywhere in the logs, whichever logger.
  */
 class RequestLogTest {
-    private static final Pattern LINE = Pattern.compile("(GET|POST|HEAD|PUT|DELETE) (\\S+) (\\d{3}) (\\d+) ms( query=([0-9a-f]{16}))?( capped)?");
+    private static final Pattern LINE = Pattern.compile("(GET|POST|HEAD|PUT|DELETE) (\\S+) (\\d{3}) (\\d+) ms( query=([0-9a-f]{16}))?( capped)?( cache=(hit|miss))?");
     private static final List<LogEvent> events = Collections.synchronizedList(new ArrayList<>());
     private static LoggerContext logging;
     private static URI previousConfig;
@@ -43,6 +43,8 @@ class RequestLogTest {
         };
         capture.start();
         logging.getConfiguration().getRootLogger().addAppender(capture, null, null);
+        // The request log has an appender of its own (asynchronous) and does not pass its lines to the root's.
+        logging.getConfiguration().getLoggerConfig(RequestLogFilter.LOG.getName()).addAppender(capture, null, null);
         logging.updateLoggers();
         server = TestServer.start();
     }
@@ -51,6 +53,7 @@ class RequestLogTest {
     static void stop() {
         server.close();
         logging.getConfiguration().getRootLogger().removeAppender("capture");
+        logging.getConfiguration().getLoggerConfig(RequestLogFilter.LOG.getName()).removeAppender("capture");
         if (previousConfig != null) logging.setConfigLocation(previousConfig);
     }
 
@@ -86,6 +89,16 @@ class RequestLogTest {
                 assertFalse(all.contains(text), e.getLoggerName() + " logged the query: " + all);
             }
         }
+    }
+
+    /** Written by a thread of its own: a request does not wait for the console. */
+    @Test
+    void requestLinesAreWrittenAsynchronously() {
+        var config = logging.getConfiguration().getLoggerConfig(RequestLogFilter.LOG.getName());
+        assertEquals(RequestLogFilter.LOG.getName(), config.getName(), "the request log has a logger configuration of its own");
+        assertFalse(config.isAdditive());
+        assertTrue(config.getAppenders().values().stream().anyMatch(a -> a instanceof org.apache.logging.log4j.core.appender.AsyncAppender),
+                config.getAppenders().toString());
     }
 
     @Test

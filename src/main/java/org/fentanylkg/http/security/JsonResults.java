@@ -1,0 +1,82 @@
+package org.fentanylkg.http.security;
+
+import com.google.gson.stream.JsonWriter;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeToLabel;
+import org.apache.jena.riot.system.SyntaxLabels;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.rdf.model.impl.Util;
+
+/**
+ * SPARQL 1.1 Query Results JSON, written compactly with Gson's streaming writer: the same document as Jena's
+ * RowSetWriterJSON (same members, same terms, RDF 1.2 triple terms and base direction included), without its
+ * indentation, which Jena writes one character at a time and which was the largest cost of answering a small query
+ * (docs/benchmarks.md, "Where a request's time goes").
+ */
+final class JsonResults {
+    private JsonResults() {}
+
+    static void write(OutputStream out, RowSet rows) throws IOException {
+        NodeToLabel labels = SyntaxLabels.createNodeToLabel();
+        JsonWriter json = new JsonWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024));
+        json.beginObject();
+        json.name("head").beginObject().name("vars").beginArray();
+        for (Var v : rows.getResultVars()) json.value(v.getVarName());
+        json.endArray().endObject();
+        json.name("results").beginObject().name("bindings").beginArray();
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            json.beginObject();
+            for (Var v : rows.getResultVars()) {
+                Node n = b.get(v);
+                if (n == null) continue;
+                json.name(v.getVarName());
+                term(json, n, labels);
+            }
+            json.endObject();
+        }
+        json.endArray().endObject();
+        json.endObject();
+        json.flush();
+    }
+
+    private static void term(JsonWriter json, Node n, NodeToLabel labels) throws IOException {
+        json.beginObject();
+        if (n.isURI()) {
+            json.name("type").value("uri").name("value").value(n.getURI());
+        } else if (n.isLiteral()) {
+            json.name("type").value("literal");
+            if (Util.isSimpleString(n) || Util.isLangString(n) || Util.isDirLangString(n)) {
+                String lang = n.getLiteralLanguage();
+                if (lang != null && !lang.isEmpty()) json.name("xml:lang").value(lang);
+                if (n.getLiteralBaseDirection() != null) json.name("its:dir").value(n.getLiteralBaseDirection().direction());
+            } else {
+                json.name("datatype").value(n.getLiteralDatatypeURI());
+            }
+            json.name("value").value(n.getLiteralLexicalForm());
+        } else if (n.isBlank()) {
+            json.name("type").value("bnode").name("value").value(labels.get(null, n).substring(2)); // "_:b0" → "b0", as Jena
+        } else if (n.isTripleTerm()) {
+            Triple t = n.getTriple();
+            json.name("type").value("triple").name("value").beginObject();
+            json.name("subject");
+            term(json, t.getSubject(), labels);
+            json.name("predicate");
+            term(json, t.getPredicate(), labels);
+            json.name("object");
+            term(json, t.getObject(), labels);
+            json.endObject();
+        } else {
+            throw new IllegalArgumentException("Not an RDF term of a result: " + n);
+        }
+        json.endObject();
+    }
+}
