@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * <p>The index belongs to one dataset: it is built with it ({@link #build}), kept in that dataset's context
  * ({@link TextQuery#textIndex}, where jena-text's property function looks first) and replaced with it, so a query
  * never reads the index of other content. In memory ({@link ByteBuffersDirectory}) for a graph built at start;
- * in a folder beside each TDB2 generation ({@link #write}, {@link #open}).
+ * in a folder beside each TDB2 generation ({@link #write}, {@link #open}). Each index answers from one Lucene
+ * searcher per commit ({@link SharedSearcherTextIndex}), not from a reader opened per query.
  */
 public final class SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
@@ -269,7 +270,7 @@ public final class SearchIndex {
      */
     public static TextIndexLucene open(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) throw new IOException(folder + ": no text index");
-        return new TextIndexLucene(new MMapDirectory(folder, NoLockFactory.INSTANCE), config());
+        return new SharedSearcherTextIndex(new MMapDirectory(folder, NoLockFactory.INSTANCE), config());
     }
 
     /** Keeps {@code index} in the context of {@code dsg}, where {@code text:query} and the search API find it (nothing when null). */
@@ -295,7 +296,7 @@ public final class SearchIndex {
     /** Indexes {@code g} (the default graph of a dataset: asserted ∪ inferred) into {@code dir}. */
     private static TextIndexLucene fill(Directory dir, Graph g) {
         TextQuery.init();
-        TextIndexLucene index = new TextIndexLucene(dir, config());
+        TextIndexLucene index = new SharedSearcherTextIndex(dir, config());
         add(index, g, g);
         return index;
     }
