@@ -1,10 +1,11 @@
 package org.fentanylkg.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.query.text.analyzer.Util;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -31,6 +33,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -41,7 +44,8 @@ import org.apache.lucene.store.Directory;
  * (Lucene's {@link SearcherManager}, refreshed by {@link #commit}) instead of opening a reader for every query, and
  * parsing each query on its own thread: {@link TextIndexLucene} parses under a lock on the index (its guard for
  * jena-text's ConfigurableAnalyzer, which {@link SearchIndex} does not use; Lucene's own analyzers are thread-safe),
- * so concurrent searches queued there.
+ * so concurrent searches queued there. The stored documents a searcher has read are kept with it, since reading
+ * one decompresses a block of the index.
  *
  * <p>The hits are those {@link TextIndexLucene} gives for the index's configuration (standard query parser, no
  * multilingual fields): the same query string per field, language and graph clauses, parser settings and limit,
@@ -56,6 +60,21 @@ final class SharedSearcherTextIndex extends TextIndexLucene {
     private static final int MAX_N = 10000;
     /** jena-text's prefix of a datatype IRI kept in the language field. */
     private static final String DATATYPE_PREFIX = "^^";
+
+    /** Stored documents kept per searcher: decompressing one costs more than the search that found it. */
+    private static final int DOCS_KEPT = 20_000;
+
+    /** A searcher with the stored documents it has read (its reader never changes, so neither do they). */
+    private static final class Searcher extends IndexSearcher {
+        final Cache<Integer, Document> docs = Caffeine.newBuilder().maximumSize(DOCS_KEPT).build();
+
+        Searcher(IndexReader reader) { super(reader); }
+    }
+
+    private static final SearcherFactory SEARCHERS = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) { return new Searcher(reader); }
+    };
 
     private final EntityDefinition docDef;
     private volatile SearcherManager searchers;
@@ -72,7 +91,7 @@ final class SharedSearcherTextIndex extends TextIndexLucene {
         if (m != null) return m;
         synchronized (this) {
             if (closed) throw new AlreadyClosedException("text index closed");
-            if (searchers == null) searchers = new SearcherManager(getDirectory(), null);
+            if (searchers == null) searchers = new SearcherManager(getDirectory(), SEARCHERS);
             return searchers;
         }
     }
@@ -169,18 +188,26 @@ final class SharedSearcherTextIndex extends TextIndexLucene {
         return hits(searcher, docs, fields);
     }
 
-    /** The hits in score order; their stored fields read in document order, so that a compressed block is read once. */
+    /**
+     * The hits in score order; a document not kept yet is read from the index in document order, so that a
+     * compressed block is found once.
+     */
     private List<TextHit> hits(IndexSearcher searcher, ScoreDoc[] docs, List<String> fields) throws IOException {
-        Set<String> load = new HashSet<>(fields);
-        load.add(docDef.getEntityField());
-        if (docDef.getLangField() != null) load.add(docDef.getLangField());
-        if (docDef.getGraphField() != null) load.add(docDef.getGraphField());
+        Cache<Integer, Document> kept = ((Searcher) searcher).docs;
         Integer[] order = new Integer[docs.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
-        StoredFields stored = searcher.storedFields();
+        StoredFields stored = null;
         TextHit[] hits = new TextHit[docs.length];
-        for (int i : order) hits[i] = hit(stored.document(docs[i].doc, load), docs[i].score, fields);
+        for (int i : order) {
+            Document doc = kept.getIfPresent(docs[i].doc);
+            if (doc == null) {
+                if (stored == null) stored = searcher.storedFields();
+                doc = stored.document(docs[i].doc);
+                kept.put(docs[i].doc, doc);
+            }
+            hits[i] = hit(doc, docs[i].score, fields);
+        }
         return new ArrayList<>(Arrays.asList(hits));
     }
 

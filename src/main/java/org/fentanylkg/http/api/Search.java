@@ -1,5 +1,7 @@
 package org.fentanylkg.http.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -336,8 +338,15 @@ final class Search {
         return true;
     }
 
-    /** The text as the name fields index it: standard tokens, lower case, accents folded. */
-    static List<String> tokens(String text) { return analyze(NAMES, SearchIndex.LABEL, text); }
+    /**
+     * The literals' tokens, kept: ranking reads the names and texts of every candidate, the same ones request after
+     * request, and analysing them is much of a search's work. Bounded in characters.
+     */
+    private static final Cache<String, List<String>> TOKENS = Caffeine.newBuilder()
+            .maximumWeight(4_000_000).weigher((String text, List<String> tokens) -> text.length()).build();
+
+    /** The text as the name fields index it: standard tokens, lower case, accents folded (an unmodifiable list). */
+    static List<String> tokens(String text) { return TOKENS.get(text, t -> List.copyOf(analyze(NAMES, SearchIndex.LABEL, t))); }
 
     /**
      * The literal's best fragment with the words found between {@link #MARK_START} and {@link #MARK_END}; only for
