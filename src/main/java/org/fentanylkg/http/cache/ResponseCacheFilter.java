@@ -24,7 +24,7 @@ import org.fentanylkg.http.ui.QueryUiModule;
  * a copy ({@link TeeResponse}). A request that misses while the same GET is in flight waits for its answer rather
  * than computing it again ({@link Coalescing}). Every such request gets {@code X-Cache: HIT} or {@code MISS} (Varnish's header).
  *
- * <p>Only the servlets of the linked-data pages, the saved-query API, the explanations and the query page are
+ * <p>Only the servlets of the linked-data pages, the saved-query API, the explanations, the search API and the query page are
  * cached, by the servlet mapping the request reached; never the SPARQL endpoints under {@code /kg}, {@code /$/}
  * (ping, metrics, reload) or {@code /assets}. A request is let through untouched when it carries credentials,
  * a body, a condition or a range (the pages answer If-None-Match and If-Modified-Since themselves,
@@ -35,7 +35,7 @@ final class ResponseCacheFilter implements Filter {
 
     /** The servlet mappings whose GET answers depend only on the key (as the modules register them). */
     static final Set<String> CACHED_MAPPINGS = Stream.concat(LinkedDataModule.PATHS.stream(),
-                    Stream.of("/api/queries/*", "/api/openapi.json", "/api/explain", "/explain", QueryUiModule.PATH))
+                    Stream.of("/api/queries/*", "/api/openapi.json", "/api/explain", "/explain", "/api/search", QueryUiModule.PATH))
             .collect(Collectors.toUnmodifiableSet());
 
     /** Request headers with which the answer is not the plain representation the key names. */

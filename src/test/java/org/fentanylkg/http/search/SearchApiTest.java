@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -162,6 +165,35 @@ class SearchApiTest {
         assertEquals("iri,label,classes,field,snippet,score", lines[0]);
         assertTrue(lines[1].startsWith(ID + "intercam,Intercam,"), lines[1]);
         assertEquals(406, search("q=Intercam", "image/png").statusCode());
+    }
+
+    // HTTP/1.1 as a browser asks over http: (Java's default client asks to upgrade to h2c, which the cache lets through)
+    private static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static HttpResponse<String> browser(String params, String accept) throws Exception {
+        return HTTP_1_1.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/search?" + params)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The answer depends only on the data's generation and the request, so a repeated search is served from the response cache. */
+    @Test
+    void aRepeatedSearchIsServedFromTheResponseCacheAndAnErrorIsNot() throws Exception {
+        String params = "q=" + enc("precursor tab") + "&limit=5"; // asked by no other test
+        HttpResponse<String> first = browser(params, "application/json");
+        HttpResponse<String> again = browser(params, "application/json");
+        assertEquals(200, first.statusCode());
+        assertEquals("MISS", first.headers().firstValue("X-Cache").orElse(""));
+        assertEquals("HIT", again.headers().firstValue("X-Cache").orElse(""));
+        assertEquals(first.body(), again.body());
+        assertTrue(iris(body(again).getAsJsonArray("hits")).size() > 0, again.body());
+        HttpResponse<String> csv = browser(params, "text/csv");
+        assertEquals("MISS", csv.headers().firstValue("X-Cache").orElse(""), "another Accept is another answer");
+        assertTrue(csv.body().startsWith("iri,label,"), csv.body());
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> bad = browser("q=cartel%20AND", "application/json");
+            assertEquals(400, bad.statusCode());
+            assertEquals("MISS", bad.headers().firstValue("X-Cache").orElse(""), "a refusal is not kept");
+        }
     }
 
     /** Bad input: each gets 400 (never 500) with the parameter at fault and a message saying what is wrong. */
