@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.fentanylkg.bench.synthetic.SyntheticKnowledgeGraph;
@@ -42,8 +43,13 @@ public final class SearchBench {
     private static final List<String> TYPED = List.of("jalisco", "sinaloa cartel", "4-anilinopiperidine", "halt fentanyl",
             "marco rubio", "intercam", "precursor", "tariffs", "pill presses", "executive order 14157", "cibanco", "fentanyl");
 
+    /**
+     * p50One … requestsMany: every request computed by the search (a parameter the API ignores, new at each request,
+     * misses the response cache); cached…: the same prefixes typed again, as the response cache answers them.
+     */
     public record Figures(String loadBefore, int starts, long startWith, long startWithout, double p50One, double p95One, double p50Many, double p95Many,
-                          int clients, long requestsOne, long requestsMany, long syntheticTriples, long indexDocs,
+                          int clients, long requestsOne, long requestsMany, double cachedP50One, double cachedP95One,
+                          double cachedP50Many, double cachedP95Many, long syntheticTriples, long indexDocs,
                           long indexMillis, long indexBytes) {}
 
     private Path config;
@@ -52,6 +58,8 @@ public final class SearchBench {
     private int rounds = 10;
     private long syntheticTriples = 1_000_000;
     private long seed = 42;
+    /** Values of the parameter that makes a request new to the response cache, never repeated. */
+    private final AtomicLong nonces = new AtomicLong();
 
     public static SearchBench create() { return new SearchBench(); }
 
@@ -78,16 +86,21 @@ public final class SearchBench {
                 | what | figure | target |
                 |---|---|---|
                 | start to first answer, `serve`, median of %d fresh JVMs (`-Xmx256m`) | with the index %d ms, without (`-Dfkg.search=off`) %d ms: %+.1f%% | ≤ +20%% |
-                | autocomplete `GET /api/search?q=<prefix>&limit=8`, 1 client (%d requests) | p50 %.2f ms, p95 %.2f ms | p95 < 20 ms |
-                | autocomplete, %d concurrent clients (%d requests) | p50 %.2f ms, p95 %.2f ms | p95 < 50 ms |
+                | autocomplete `GET /api/search?q=<prefix>&limit=8`, each computed, 1 client (%d requests) | p50 %.2f ms, p95 %.2f ms | p95 < 20 ms |
+                | autocomplete, each computed, %d concurrent clients (%d requests) | p50 %.2f ms, p95 %.2f ms | p95 < 50 ms |
+                | autocomplete, prefixes typed before (response cache), 1 client | p50 %.2f ms, p95 %.2f ms | |
+                | autocomplete, prefixes typed before (response cache), %d concurrent clients | p50 %.2f ms, p95 %.2f ms | |
                 | text index of a synthetic graph of %d asserted triples, as `load` writes it | %d documents, built in %d ms, %.1f MiB on disk | reported |
 
-                Autocomplete: every prefix (from two letters) of a dozen names and phrases typed letter by letter, over HTTP
-                on 127.0.0.1 against the report graph, after a warm-up pass; start: from process launch to the first `200`
-                of an ASK at /kg/sparql, the two kinds of start alternating.
+                Autocomplete: every prefix (from two letters) of a dozen names and phrases typed letter by letter, over HTTP/1.1
+                on 127.0.0.1 against the report graph (server and clients in one JVM), after a warm-up pass. "Each computed": every
+                request carries a parameter the API ignores, new at each request, so the response cache misses and the search
+                runs; "typed before": the same requests without it, answered by the response cache. Start: from process launch
+                to the first `200` of an ASK at /kg/sparql, the two kinds of start alternating.
                 """, command, Machine.describe().get("CPU"), java.time.LocalDate.now(), f.loadBefore(), Machine.loadAverage(),
                 f.starts(), f.startWith(), f.startWithout(), 100.0 * (f.startWith() - f.startWithout()) / f.startWithout(),
                 f.requestsOne(), f.p50One(), f.p95One(), f.clients(), f.requestsMany(), f.p50Many(), f.p95Many(),
+                f.cachedP50One(), f.cachedP95One(), f.clients(), f.cachedP50Many(), f.cachedP95Many(),
                 f.syntheticTriples(), f.indexDocs(), f.indexMillis(), f.indexBytes() / 1048576.0);
         Files.writeString(file, md);
     }
@@ -112,17 +125,23 @@ public final class SearchBench {
         FusekiServer server = KnowledgeGraphServer.create().config(config).host("127.0.0.1").port(0).start();
         double[] one;
         double[] many;
+        double[] cachedOne;
+        double[] cachedMany;
         try {
             String base = "http://127.0.0.1:" + server.getHttpPort() + "/api/search?limit=8&q=";
-            HttpClient warm = HttpClient.newHttpClient();
-            for (int i = 0; i < 3; i++) for (String p : prefixes) get(warm, base, p);
-            one = type(base, prefixes, 1);
-            many = type(base, prefixes, clients);
+            HttpClient warm = client();
+            for (int i = 0; i < 3; i++) for (String p : prefixes) get(warm, base, p, null);
+            one = type(base, prefixes, 1, true);
+            many = type(base, prefixes, clients, true);
+            cachedOne = type(base, prefixes, 1, false);
+            cachedMany = type(base, prefixes, clients, false);
         } finally {
             server.stop();
         }
-        out.printf(Locale.ROOT, "  autocomplete, 1 client: %d requests, p50 %.2f ms, p95 %.2f ms%n", one.length, pct(one, 50), pct(one, 95));
-        out.printf(Locale.ROOT, "  autocomplete, %d clients: %d requests, p50 %.2f ms, p95 %.2f ms%n", clients, many.length, pct(many, 50), pct(many, 95));
+        out.printf(Locale.ROOT, "  autocomplete, each computed, 1 client: %d requests, p50 %.2f ms, p95 %.2f ms%n", one.length, pct(one, 50), pct(one, 95));
+        out.printf(Locale.ROOT, "  autocomplete, each computed, %d clients: %d requests, p50 %.2f ms, p95 %.2f ms%n", clients, many.length, pct(many, 50), pct(many, 95));
+        out.printf(Locale.ROOT, "  autocomplete, typed before (response cache), 1 client: p50 %.2f ms, p95 %.2f ms%n", pct(cachedOne, 50), pct(cachedOne, 95));
+        out.printf(Locale.ROOT, "  autocomplete, typed before (response cache), %d clients: p50 %.2f ms, p95 %.2f ms%n", clients, pct(cachedMany, 50), pct(cachedMany, 95));
 
         KnowledgeGraph kg = SyntheticKnowledgeGraph.build(seed, syntheticTriples);
         Path dir = Files.createTempDirectory("fentanyl-kg-text-");
@@ -140,23 +159,26 @@ public final class SearchBench {
         out.printf(Locale.ROOT, "  synthetic graph of %d asserted triples (%d in the default graph): index of %d documents built in %d ms, %.1f MiB on disk%n",
                 syntheticTriples, kg.figures().total(), docs, millis, bytes / 1048576.0);
         return new Figures(loadBefore, starts, mWith, mWithout, pct(one, 50), pct(one, 95), pct(many, 50), pct(many, 95), clients, one.length, many.length,
-                syntheticTriples, docs, millis, bytes);
+                pct(cachedOne, 50), pct(cachedOne, 95), pct(cachedMany, 50), pct(cachedMany, 95), syntheticTriples, docs, millis, bytes);
     }
 
-    /** Each client types every prefix {@code rounds} times; the latency of each request, in ms. */
-    private double[] type(String base, List<String> prefixes, int n) throws Exception {
+    /**
+     * Each client types every prefix {@code rounds} times; the latency of each request, in ms. {@code computed}: each
+     * request with a parameter new to the response cache, so that the search runs.
+     */
+    private double[] type(String base, List<String> prefixes, int n, boolean computed) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Future<double[]>> results = new ArrayList<>();
             for (int c = 0; c < n; c++) {
                 results.add(pool.submit(() -> {
-                    HttpClient http = HttpClient.newHttpClient();
+                    HttpClient http = client();
                     double[] ms = new double[prefixes.size() * rounds];
                     int i = 0;
                     for (int r = 0; r < rounds; r++) {
                         for (String p : prefixes) {
                             long t0 = System.nanoTime();
-                            get(http, base, p);
+                            get(http, base, p, computed ? Long.toString(nonces.incrementAndGet()) : null);
                             ms[i++] = (System.nanoTime() - t0) / 1e6;
                         }
                     }
@@ -171,8 +193,12 @@ public final class SearchBench {
         }
     }
 
-    private static void get(HttpClient http, String base, String q) throws IOException, InterruptedException {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(base + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+    /** HTTP/1.1, as a browser asks over http: (Java's default client asks to upgrade to h2c, which the response cache lets through). */
+    private static HttpClient client() { return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); }
+
+    /** {@code nonce}: the value of a parameter the API ignores, to miss the response cache (null: none). */
+    private static void get(HttpClient http, String base, String q, String nonce) throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + URLEncoder.encode(q, StandardCharsets.UTF_8) + (nonce == null ? "" : "&nocache=" + nonce)))
                 .header("Accept", "application/json").GET().build();
         HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString());
         if (resp.statusCode() != 200) throw new IOException("HTTP " + resp.statusCode() + " for q=" + q + ": " + resp.body());
