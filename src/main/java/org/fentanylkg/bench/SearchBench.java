@@ -2,6 +2,7 @@ package org.fentanylkg.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,8 +50,14 @@ public final class SearchBench {
      */
     public record Figures(String loadBefore, int starts, long startWith, long startWithout, double p50One, double p95One, double p50Many, double p95Many,
                           int clients, long requestsOne, long requestsMany, double cachedP50One, double cachedP95One,
-                          double cachedP50Many, double cachedP95Many, long syntheticTriples, long indexDocs,
+                          double cachedP50Many, double cachedP95Many, double[] cpuPerRequest, long syntheticTriples, long indexDocs,
                           long indexMillis, long indexBytes) {}
+
+    /**
+     * Latencies of one autocomplete run (ms, sorted) and the process's CPU time per request (ms; server and clients
+     * share the JVM), which the machine's other load changes far less than latency.
+     */
+    private record Run(double[] ms, double cpuPerRequest) {}
 
     private Path config;
     private int starts = 3;
@@ -86,21 +93,22 @@ public final class SearchBench {
                 | what | figure | target |
                 |---|---|---|
                 | start to first answer, `serve`, median of %d fresh JVMs (`-Xmx256m`) | with the index %d ms, without (`-Dfkg.search=off`) %d ms: %+.1f%% | ≤ +20%% |
-                | autocomplete `GET /api/search?q=<prefix>&limit=8`, each computed, 1 client (%d requests) | p50 %.2f ms, p95 %.2f ms | p95 < 20 ms |
-                | autocomplete, each computed, %d concurrent clients (%d requests) | p50 %.2f ms, p95 %.2f ms | p95 < 50 ms |
-                | autocomplete, prefixes typed before (response cache), 1 client | p50 %.2f ms, p95 %.2f ms | |
-                | autocomplete, prefixes typed before (response cache), %d concurrent clients | p50 %.2f ms, p95 %.2f ms | |
+                | autocomplete `GET /api/search?q=<prefix>&limit=8`, each computed, 1 client (%d requests) | p50 %.2f ms, p95 %.2f ms; CPU %.2f ms per request | p95 < 20 ms |
+                | autocomplete, each computed, %d concurrent clients (%d requests) | p50 %.2f ms, p95 %.2f ms; CPU %.2f ms per request | p95 < 50 ms |
+                | autocomplete, prefixes typed before (response cache), 1 client | p50 %.2f ms, p95 %.2f ms; CPU %.2f ms per request | |
+                | autocomplete, prefixes typed before (response cache), %d concurrent clients | p50 %.2f ms, p95 %.2f ms; CPU %.2f ms per request | |
                 | text index of a synthetic graph of %d asserted triples, as `load` writes it | %d documents, built in %d ms, %.1f MiB on disk | reported |
 
                 Autocomplete: every prefix (from two letters) of a dozen names and phrases typed letter by letter, over HTTP/1.1
                 on 127.0.0.1 against the report graph (server and clients in one JVM), after a warm-up pass. "Each computed": every
                 request carries a parameter the API ignores, new at each request, so the response cache misses and the search
-                runs; "typed before": the same requests without it, answered by the response cache. Start: from process launch
+                runs; "typed before": the same requests without it, answered by the response cache. CPU: the process's CPU time
+                during the run over its requests (server and clients in one JVM). Start: from process launch
                 to the first `200` of an ASK at /kg/sparql, the two kinds of start alternating.
                 """, command, Machine.describe().get("CPU"), java.time.LocalDate.now(), f.loadBefore(), Machine.loadAverage(),
                 f.starts(), f.startWith(), f.startWithout(), 100.0 * (f.startWith() - f.startWithout()) / f.startWithout(),
-                f.requestsOne(), f.p50One(), f.p95One(), f.clients(), f.requestsMany(), f.p50Many(), f.p95Many(),
-                f.cachedP50One(), f.cachedP95One(), f.clients(), f.cachedP50Many(), f.cachedP95Many(),
+                f.requestsOne(), f.p50One(), f.p95One(), f.cpuPerRequest()[0], f.clients(), f.requestsMany(), f.p50Many(), f.p95Many(), f.cpuPerRequest()[1],
+                f.cachedP50One(), f.cachedP95One(), f.cpuPerRequest()[2], f.clients(), f.cachedP50Many(), f.cachedP95Many(), f.cpuPerRequest()[3],
                 f.syntheticTriples(), f.indexDocs(), f.indexMillis(), f.indexBytes() / 1048576.0);
         Files.writeString(file, md);
     }
@@ -123,25 +131,30 @@ public final class SearchBench {
         List<String> prefixes = new ArrayList<>();
         for (String w : TYPED) for (int i = 2; i <= w.length(); i++) prefixes.add(w.substring(0, i));
         FusekiServer server = KnowledgeGraphServer.create().config(config).host("127.0.0.1").port(0).start();
-        double[] one;
-        double[] many;
-        double[] cachedOne;
-        double[] cachedMany;
+        Run oneRun;
+        Run manyRun;
+        Run cachedOneRun;
+        Run cachedManyRun;
         try {
             String base = "http://127.0.0.1:" + server.getHttpPort() + "/api/search?limit=8&q=";
             HttpClient warm = client();
             for (int i = 0; i < 3; i++) for (String p : prefixes) get(warm, base, p, null);
-            one = type(base, prefixes, 1, true);
-            many = type(base, prefixes, clients, true);
-            cachedOne = type(base, prefixes, 1, false);
-            cachedMany = type(base, prefixes, clients, false);
+            oneRun = type(base, prefixes, 1, true);
+            manyRun = type(base, prefixes, clients, true);
+            cachedOneRun = type(base, prefixes, 1, false);
+            cachedManyRun = type(base, prefixes, clients, false);
         } finally {
             server.stop();
         }
-        out.printf(Locale.ROOT, "  autocomplete, each computed, 1 client: %d requests, p50 %.2f ms, p95 %.2f ms%n", one.length, pct(one, 50), pct(one, 95));
-        out.printf(Locale.ROOT, "  autocomplete, each computed, %d clients: %d requests, p50 %.2f ms, p95 %.2f ms%n", clients, many.length, pct(many, 50), pct(many, 95));
-        out.printf(Locale.ROOT, "  autocomplete, typed before (response cache), 1 client: p50 %.2f ms, p95 %.2f ms%n", pct(cachedOne, 50), pct(cachedOne, 95));
-        out.printf(Locale.ROOT, "  autocomplete, typed before (response cache), %d clients: p50 %.2f ms, p95 %.2f ms%n", clients, pct(cachedMany, 50), pct(cachedMany, 95));
+        double[] one = oneRun.ms();
+        double[] many = manyRun.ms();
+        double[] cachedOne = cachedOneRun.ms();
+        double[] cachedMany = cachedManyRun.ms();
+        double[] cpu = {oneRun.cpuPerRequest(), manyRun.cpuPerRequest(), cachedOneRun.cpuPerRequest(), cachedManyRun.cpuPerRequest()};
+        out.printf(Locale.ROOT, "  autocomplete, each computed, 1 client: %d requests, p50 %.2f ms, p95 %.2f ms, CPU %.2f ms per request%n", one.length, pct(one, 50), pct(one, 95), cpu[0]);
+        out.printf(Locale.ROOT, "  autocomplete, each computed, %d clients: %d requests, p50 %.2f ms, p95 %.2f ms, CPU %.2f ms per request%n", clients, many.length, pct(many, 50), pct(many, 95), cpu[1]);
+        out.printf(Locale.ROOT, "  autocomplete, typed before (response cache), 1 client: p50 %.2f ms, p95 %.2f ms, CPU %.2f ms per request%n", pct(cachedOne, 50), pct(cachedOne, 95), cpu[2]);
+        out.printf(Locale.ROOT, "  autocomplete, typed before (response cache), %d clients: p50 %.2f ms, p95 %.2f ms, CPU %.2f ms per request%n", clients, pct(cachedMany, 50), pct(cachedMany, 95), cpu[3]);
 
         KnowledgeGraph kg = SyntheticKnowledgeGraph.build(seed, syntheticTriples);
         Path dir = Files.createTempDirectory("fentanyl-kg-text-");
@@ -159,15 +172,16 @@ public final class SearchBench {
         out.printf(Locale.ROOT, "  synthetic graph of %d asserted triples (%d in the default graph): index of %d documents built in %d ms, %.1f MiB on disk%n",
                 syntheticTriples, kg.figures().total(), docs, millis, bytes / 1048576.0);
         return new Figures(loadBefore, starts, mWith, mWithout, pct(one, 50), pct(one, 95), pct(many, 50), pct(many, 95), clients, one.length, many.length,
-                pct(cachedOne, 50), pct(cachedOne, 95), pct(cachedMany, 50), pct(cachedMany, 95), syntheticTriples, docs, millis, bytes);
+                pct(cachedOne, 50), pct(cachedOne, 95), pct(cachedMany, 50), pct(cachedMany, 95), cpu, syntheticTriples, docs, millis, bytes);
     }
 
     /**
      * Each client types every prefix {@code rounds} times; the latency of each request, in ms. {@code computed}: each
      * request with a parameter new to the response cache, so that the search runs.
      */
-    private double[] type(String base, List<String> prefixes, int n, boolean computed) throws Exception {
+    private Run type(String base, List<String> prefixes, int n, boolean computed) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
+        long cpu0 = processCpuNanos();
         try {
             List<Future<double[]>> results = new ArrayList<>();
             for (int c = 0; c < n; c++) {
@@ -187,10 +201,15 @@ public final class SearchBench {
             }
             List<double[]> all = new ArrayList<>();
             for (Future<double[]> f : results) all.add(f.get());
-            return all.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+            double[] ms = all.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+            return new Run(ms, (processCpuNanos() - cpu0) / 1e6 / ms.length);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** HTTP/1.1, as a browser asks over http: (Java's default client asks to upgrade to h2c, which the response cache lets through). */

@@ -61,7 +61,7 @@ final class SharedSearcherTextIndex extends TextIndexLucene {
     /** jena-text's prefix of a datatype IRI kept in the language field. */
     private static final String DATATYPE_PREFIX = "^^";
 
-    /** Stored documents kept per searcher: decompressing one costs more than the search that found it. */
+    /** Stored documents kept per searcher, at most (reading one decompresses a block of the index). */
     private static final int DOCS_KEPT = 20_000;
 
     /** A searcher with the stored documents it has read (its reader never changes, so neither do they). */
