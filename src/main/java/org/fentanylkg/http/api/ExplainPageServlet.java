@@ -26,6 +26,8 @@ import org.fentanylkg.explain.Explanation;
 import org.fentanylkg.explain.Labels;
 import org.fentanylkg.explain.TermException;
 import org.fentanylkg.explain.Terms;
+import org.fentanylkg.http.linkeddata.Format;
+import org.fentanylkg.http.linkeddata.Representation;
 import org.fentanylkg.vocab.FKG;
 
 /**
@@ -81,8 +83,8 @@ final class ExplainPageServlet extends HttpServlet {
 
     private void render(HttpServletResponse resp, int status, Map<String, Object> view) throws IOException {
         resp.setStatus(status);
-        resp.setContentType("text/html");
-        resp.setHeader("Content-Security-Policy", ApiResponses.HTML_POLICY);
+        resp.setContentType(Format.HTML.contentType());
+        resp.setHeader("Content-Security-Policy", Representation.HTML_POLICY);
         resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
         page.execute(resp.getWriter(), view).flush();
     }

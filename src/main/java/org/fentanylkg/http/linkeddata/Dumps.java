@@ -46,6 +46,12 @@ public final class Dumps {
             };
         }
 
+        /** The dump in a format of {@link Format#DUMPS}. */
+        public static Dump of(Format format) {
+            return List.of(values()).stream().filter(d -> d.format == format).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no dump in " + format));
+        }
+
         public static Optional<Dump> byFileName(String name) {
             return List.of(values()).stream().filter(d -> d.fileName().equals(name)).findFirst();
         }

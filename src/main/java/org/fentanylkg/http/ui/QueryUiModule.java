@@ -8,6 +8,7 @@ import org.apache.jena.rdf.model.Model;
 import org.fentanylkg.http.ServerModules;
 import org.fentanylkg.http.api.QueryApiModule;
 import org.fentanylkg.http.linkeddata.LinkedData;
+import org.fentanylkg.http.security.SecuritySettings;
 import org.fentanylkg.queries.SavedQueryCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ public final class QueryUiModule implements FusekiModule {
         if (dap == null) throw new IllegalStateException("fuseki-config.ttl declares no dataset named " + ServerModules.DATASET);
         LinkedData ld = LinkedData.of(dap.getDataService().getDataset(), configModel);
         SavedQueryCatalog catalog = QueryApiModule.catalog(builder, configModel);
-        builder.addServlet(PATH, new QueryPageServlet(ld, catalog));
+        builder.addServlet(PATH, new QueryPageServlet(ld, catalog, SecuritySettings.from(configModel).maxQueryLength()));
         LOG.info("Query UI at {} with {} saved queries", PATH, catalog.size());
     }
 }
