@@ -89,7 +89,7 @@ class ExplainApiTest {
     void aTripleNotInTheGraphGets404() throws Exception {
         JsonObject e = explain(FKR + "fentanyl", FKG + "precursorOf", FKR + "npp", 404);
         assertEquals("the graph holds no such triple (neither asserted nor inferred): fkr:fentanyl fkg:precursorOf fkr:npp",
-                e.get("error").getAsString());
+                e.get("detail").getAsString());
     }
 
     @Test
