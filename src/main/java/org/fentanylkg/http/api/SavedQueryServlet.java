@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Dataset;
@@ -96,7 +97,8 @@ final class SavedQueryServlet extends HttpServlet {
             throw new HttpError(500, "query '" + saved.name() + "' failed; the error is in the server's log");
         }
         resp.setStatus(200);
-        resp.setContentType(format.contentType());
+        resp.setContentType(format.mediaType());
+        resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
         OutputStream out = resp.getOutputStream();
         if (result instanceof ResultSetRewindable rs) {
             ResultsWriter.create().lang(format.lang()).write(out, rs);

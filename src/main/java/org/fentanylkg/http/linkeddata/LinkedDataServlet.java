@@ -35,7 +35,16 @@ public final class LinkedDataServlet extends HttpServlet {
         this.pages = pages;
     }
 
-    /** Errors ({@link HttpError}) and the 405 of any other method are written by the server's one error path. */
+    /** Errors are {@link HttpError}s, written by the server's one error path. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, jakarta.servlet.ServletException {
+        String m = request.getMethod();
+        if (!m.equals("GET") && !m.equals("HEAD") && !m.equals("OPTIONS")) {
+            throw HttpError.methodNotAllowed(m, "GET, HEAD, OPTIONS", "this resource is read-only: use GET or HEAD");
+        }
+        super.service(request, response);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         serve(RequestPaths.check(request), request, response);

@@ -38,7 +38,7 @@ class ExplainApiTest {
     private static JsonObject explain(String s, String p, String o, int status) throws Exception {
         HttpResponse<String> r = server.get("/api/explain?" + query(s, p, o), null);
         assertEquals(status, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(status < 400 ? "application/json" : "application/problem+json"));
         return JsonParser.parseString(r.body()).getAsJsonObject();
     }
 

@@ -92,7 +92,9 @@ class QueryApiTest {
     }
 
     private static JsonObject json(HttpResponse<String> r) {
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        // a document, or an error's problem details (RFC 9457)
+        assertTrue(type.startsWith(r.statusCode() < 400 ? "application/json" : "application/problem+json"), r.headers().toString());
         return JsonParser.parseString(r.body()).getAsJsonObject();
     }
 
