@@ -28,9 +28,15 @@ public enum Format {
     CSV(WebContent.contentTypeTextCSV, "csv", ResultSetLang.RS_CSV, null, List.of()),
     TSV(WebContent.contentTypeTextTSV, "tsv", ResultSetLang.RS_TSV, null, List.of()),
     /** JSON documents of this server's own shape (search hits, explanations, the saved-query catalogue). */
-    JSON(WebContent.contentTypeJSON, "json", null, null, List.of()),
+    JSON(WebContent.contentTypeJSON, "json", null, null, List.of(), "map"),
     /** RFC 9457 problem details: the error format of every endpoint but SPARQL's. */
-    PROBLEM(HttpError.MEDIA_TYPE, "problem", null, null, List.of());
+    PROBLEM(HttpError.MEDIA_TYPE, "problem", null, null, List.of()),
+    // The site's static files (AssetServlet), by suffix.
+    CSS("text/css", "css", null, null, List.of()),
+    JAVASCRIPT("text/javascript", "js", null, null, List.of()),
+    SVG("image/svg+xml", "svg", null, null, List.of()),
+    PNG("image/png", "png", null, null, List.of()),
+    ICON("image/x-icon", "ico", null, null, List.of());
 
     /** What a resource IRI offers (linked data), in order of preference for {@code Accept: *}{@code /*}. */
     public static final List<Format> DESCRIPTION = List.of(TURTLE, JSONLD, RDFXML, NTRIPLES, HTML);
@@ -48,6 +54,8 @@ public enum Format {
     public static final List<Format> JSON_ONLY = List.of(JSON);
     /** An error: problem details, or a page for a browser. */
     public static final List<Format> ERROR = List.of(PROBLEM, HTML);
+    /** The static files served from the jar, by suffix. */
+    public static final List<Format> ASSETS = List.of(CSS, JAVASCRIPT, SVG, PNG, ICON, HTML, JSON);
 
     private final String mediaType;
     private final String suffix;
@@ -82,8 +90,8 @@ public enum Format {
     /** The RDF writer's format; null when this is not an RDF syntax. */
     public RDFFormat rdf() { return rdf; }
 
-    /** The Content-Type header: every format here is text, written in UTF-8. */
-    public String contentType() { return mediaType + "; charset=utf-8"; }
+    /** The Content-Type header: text says its charset (everything this server writes is UTF-8); an image does not. */
+    public String contentType() { return mediaType.startsWith("image/") ? mediaType : mediaType + "; charset=utf-8"; }
 
     /** Whether a media type is text whose charset belongs in Content-Type: {@code text/*}, N-Triples, N-Quads, TriG. */
     public static boolean textual(String mediaType) {

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.http.linkeddata.HttpError;
 import org.fentanylkg.http.linkeddata.Representation;
 import org.fentanylkg.http.linkeddata.RequestPaths;
@@ -25,10 +26,6 @@ public final class AssetServlet extends HttpServlet {
     public static final String PATH = "/assets/*";
     static final String CODEMIRROR = "vendor/codemirror/";
 
-    /** The file types served, by suffix. */
-    private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "html", "text/html; charset=utf-8",
-            "json", "application/json", "map", "application/json");
     private static final String CODEMIRROR_ROOT = webjar("org.webjars.npm", "codemirror");
     /** The files do not change while the server runs: their Last-Modified is the start. */
     private static final Instant STARTED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -47,12 +44,12 @@ public final class AssetServlet extends HttpServlet {
      * no such resource or its type is not served.
      */
     public static boolean serve(String resource, String cacheControl, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String type = TYPES.get(resource.substring(resource.lastIndexOf('.') + 1));
+        Format type = Format.byName(resource.substring(resource.lastIndexOf('.') + 1), Format.ASSETS).orElse(null);
         if (type == null) return false;
         byte[] body = CACHE.computeIfAbsent(resource, AssetServlet::load);
         if (body.length == 0) return false;
-        Representation r = new Representation(body, type, STARTED).cacheControl(cacheControl);
-        if (type.startsWith("text/html")) r.header("Content-Security-Policy", Representation.HTML_POLICY);
+        Representation r = new Representation(body, type.contentType(), STARTED).cacheControl(cacheControl);
+        if (type == Format.HTML) r.header("Content-Security-Policy", Representation.HTML_POLICY);
         r.send(request, response);
         return true;
     }
