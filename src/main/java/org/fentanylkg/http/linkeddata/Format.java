@@ -1,7 +1,10 @@
 package org.fentanylkg.http.linkeddata;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
@@ -56,6 +59,26 @@ public enum Format {
     public static final List<Format> ERROR = List.of(PROBLEM, HTML);
     /** The static files served from the jar, by suffix. */
     public static final List<Format> ASSETS = List.of(CSS, JAVASCRIPT, SVG, PNG, ICON, HTML, JSON);
+
+    /**
+     * What each non-SPARQL endpoint offers, by path (and by query form for a saved query), each list with the default
+     * first: for the OpenAPI description and for tests that every advertised format works. A format's
+     * {@link #formatName()} is its suffix ({@code /api/queries/{name}.csv}, {@code /dumps/fentanyl-kg.ttl}) or
+     * {@code ?format=} value (linked data); {@link #mediaType()} and {@link #alsoAccepted()} are what Accept may name.
+     */
+    public static final Map<String, List<Format>> OFFERS;
+
+    static {
+        Map<String, List<Format>> m = new LinkedHashMap<>();
+        m.put("/api/queries", JSON_ONLY);
+        m.put("/api/queries/{name} SELECT ASK", RESULTS);
+        m.put("/api/queries/{name} CONSTRUCT DESCRIBE", GRAPH_RESULTS);
+        m.put("/api/search", SEARCH);
+        m.put("/api/explain", JSON_ONLY);
+        m.put("/{path} (linked data)", DESCRIPTION);
+        m.put("/dumps/fentanyl-kg", DUMPS);
+        OFFERS = Collections.unmodifiableMap(m);
+    }
 
     private final String mediaType;
     private final String suffix;
