@@ -2,9 +2,9 @@ package org.fentanylkg.dataset;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.util.Symbol;
+import org.fentanylkg.explain.Explainer;
+import org.fentanylkg.explain.Labels;
 import org.fentanylkg.inference.Closure;
 import org.fentanylkg.rdf.FactGraph;
 
@@ -15,17 +15,11 @@ import org.fentanylkg.rdf.FactGraph;
  */
 public record KnowledgeGraph(DatasetGraph dataset, Closure closure, List<FactGraph> facts, Figures figures) {
 
-    /** Where the dataset's context keeps its knowledge graph, so server modules can reach the closure. */
-    public static final Symbol CONTEXT_KEY = Symbol.create("https://w3id.org/fentanyl-kg/config#knowledgeGraph");
+    /** Explains the triples of this graph from its closure. */
+    public Explainer explainer() { return Explainer.of(dataset, closure); }
 
-    public KnowledgeGraph {
-        dataset.getContext().set(CONTEXT_KEY, this);
-    }
-
-    /** The knowledge graph a dataset was built as, if it was. */
-    public static Optional<KnowledgeGraph> of(DatasetGraph dataset) {
-        return Optional.ofNullable(dataset.getContext().get(CONTEXT_KEY));
-    }
+    /** The labels of this graph (the one label rule). */
+    public Labels labels() { return new Labels(dataset, () -> ""); }
 
     /**
      * Triple counts and build times, for logs, the CLI and benchmarks. {@code vocabularyLabels}: the labels and

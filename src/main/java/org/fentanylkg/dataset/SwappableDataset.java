@@ -7,7 +7,7 @@ import org.apache.jena.sparql.util.Context;
 /**
  * The in-memory knowledge graph, replaceable in one step ({@link #swap}) by the administrative reload. A read
  * transaction stays on the dataset that was current when it began ({@link SwitchingDataset}). The context is the
- * current dataset's, so {@code KnowledgeGraph.of(...)} finds the current knowledge graph.
+ * current dataset's.
  */
 public final class SwappableDataset extends SwitchingDataset<DatasetGraph> {
     private final AtomicReference<DatasetGraph> current;
@@ -26,6 +26,9 @@ public final class SwappableDataset extends SwitchingDataset<DatasetGraph> {
 
     @Override
     protected DatasetGraph current() { return current.get(); }
+
+    /** The dataset this thread reads: the one its read transaction began on, else the current one. */
+    public DatasetGraph reading() { return get(); }
 
     @Override
     public String version() { return "reload " + switches(); }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +40,8 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
         final DatasetGraph dsg;
         final AtomicInteger readers = new AtomicInteger();
         final AtomicBoolean closed = new AtomicBoolean();
+        /** When {@code load} wrote it: the generation folder's modification time. */
+        final Instant published;
         volatile boolean retired;
         private DerivationFile derivations;
         private TextIndex text;
@@ -46,6 +50,13 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
             this.name = name;
             this.dir = dir;
             this.dsg = dsg;
+            Instant t;
+            try {
+                t = Files.getLastModifiedTime(dir).toInstant();
+            } catch (IOException e) {
+                t = Instant.now();
+            }
+            this.published = t.truncatedTo(ChronoUnit.SECONDS);
         }
 
         /** Opened on first use: only explanations need them. */
@@ -132,6 +143,9 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
 
     @Override
     public String version() { return generation(); }
+
+    /** When the generation now served was published. */
+    public Instant published() { return current.published; }
 
     /** Whether the generation now served kept its derivations (every {@code load} writes them). */
     public boolean explains() { return DerivationFile.present(current.dir); }

@@ -12,11 +12,11 @@ import java.util.Base64;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.fentanylkg.dataset.KnowledgeGraphBuilder;
 import org.fentanylkg.dataset.SourceFixture;
+import org.fentanylkg.http.KnowledgeGraphServer;
 import org.fentanylkg.http.ServerConfig;
 import org.fentanylkg.http.security.TestServer;
 import org.fentanylkg.store.KnowledgeGraphStore;
 import org.fentanylkg.store.ServingDataset;
-import org.fentanylkg.store.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +76,7 @@ class ResponseCacheReloadTest {
         Files.delete(less.resolve(FILE));
         KnowledgeGraphStore store = KnowledgeGraphStore.at(dir.resolve("store"));
         store.load(KnowledgeGraphBuilder.build(full));
-        FusekiServer server = StoreConfig.server(Path.of(ServerConfig.FILE_NAME), dir.resolve("store")).port(0).start();
+        FusekiServer server = KnowledgeGraphServer.create().config(Path.of(ServerConfig.FILE_NAME)).store(dir.resolve("store")).port(0).start();
         ServingDataset served = (ServingDataset) server.getDataAccessPointRegistry().get("/kg").getDataService().getDataset();
         try {
             String base = "http://localhost:" + server.getHttpPort();
