@@ -80,7 +80,8 @@ public final class KnowledgeGraphServer {
         // Three things at once, on two cores: the graph builds (on its own thread from here), the modules prepare
         // what needs no graph, and Fuseki processes the configuration (its assembler then takes the graph opened here).
         graph = ServedGraphs.open(configModel);
-        List<FusekiModule> mods = modules.apply(graph, configModel);
+        List<FusekiModule> mods = new ArrayList<>(modules.apply(graph, configModel));
+        mods.add(new ClosesGraph(graph));
         FusekiServer.Builder builder = FusekiServer.create().fusekiModules(FusekiModules.create(mods));
         try (var offer = ServedGraphs.offer(configModel, graph)) {
             CompletableFuture<Void> early = prepareEarly(mods, configModel);
@@ -123,5 +124,12 @@ public final class KnowledgeGraphServer {
             if (e.getCause() instanceof Error err) throw err;
             throw e;
         }
+    }
+
+    /** Closes the served graph when the server stops (a TDB2 store's watcher and open generation). */
+    private record ClosesGraph(ServedGraph graph) implements FusekiModule {
+        @Override public String name() { return "fentanyl-kg served graph"; }
+
+        @Override public void serverStopped(FusekiServer server) { graph.close(); }
     }
 }
