@@ -15,8 +15,11 @@ import org.fentanylkg.rdf.FactGraph;
  */
 public record KnowledgeGraph(DatasetGraph dataset, Closure closure, List<FactGraph> facts, Figures figures) {
 
-    /** Where the dataset's context keeps its knowledge graph, so server modules can reach the closure. */
-    public static final Symbol CONTEXT_KEY = Symbol.create("https://w3id.org/fentanyl-kg/config#knowledgeGraph");
+    /**
+     * Where the dataset's context keeps its knowledge graph, so server modules can reach the closure. A context
+     * key, not a configuration term: named by the class, outside the fkgc: namespace.
+     */
+    public static final Symbol CONTEXT_KEY = Symbol.create(KnowledgeGraph.class.getName());
 
     public KnowledgeGraph {
         dataset.getContext().set(CONTEXT_KEY, this);

@@ -1,6 +1,7 @@
 package org.fentanylkg.http;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class KnowledgeGraphServer {
     private Path config;
     private int port = DEFAULT_PORT;
     private String host = "localhost";
+    private URI publicBase;
     private final List<FusekiModule> modules = new ArrayList<>(ServerModules.defaults());
 
     private KnowledgeGraphServer() {}
@@ -43,6 +45,9 @@ public final class KnowledgeGraphServer {
     /** The interface to bind: "localhost" by default, "0.0.0.0" for all. */
     public KnowledgeGraphServer host(String host) { this.host = host; return this; }
 
+    /** Sets {@code fkgc:publicBase} in the configuration, over any the file gives (see {@link ServerConfig#publicBase}). */
+    public KnowledgeGraphServer publicBase(URI base) { this.publicBase = base; return this; }
+
     /** Replaces the Fuseki modules (by default {@link ServerModules#defaults()}). */
     public KnowledgeGraphServer modules(List<FusekiModule> modules) {
         this.modules.clear();
@@ -55,6 +60,7 @@ public final class KnowledgeGraphServer {
         KnowledgeGraphAssembler.register();
         Path file = config != null ? config : Sources.embeddedRoot().resolve(ServerConfig.FILE_NAME);
         Model configModel = ServerConfig.read(file);
+        if (publicBase != null) ServerConfig.publicBase(configModel, publicBase);
         FusekiServer.Builder builder = FusekiServer.create().fusekiModules(FusekiModules.create(modules));
         // Three things at once, on two cores: the graph builds, the modules prepare what needs no graph, and
         // Fuseki processes the configuration (its assembler then takes the graph built ahead).

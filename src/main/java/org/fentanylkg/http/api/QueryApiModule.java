@@ -4,17 +4,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.dataset.ConfiguredSources;
 import org.fentanylkg.http.EarlyPreparation;
 import org.fentanylkg.http.ServerModules;
 import org.fentanylkg.queries.SavedQueryCatalog;
@@ -83,11 +82,8 @@ public final class QueryApiModule implements FusekiModule, EarlyPreparation {
     }
 
     private static Path sourcesRoot(Model config) throws IOException {
-        for (RDFNode n : config.listObjectsOfProperty(KnowledgeGraphAssembler.SOURCES).toList()) {
-            if (n.isURIResource()) return Path.of(URI.create(n.asResource().getURI()));
-            if (n.isLiteral()) return Path.of(n.asLiteral().getLexicalForm());
-        }
-        return Sources.embeddedRoot();
+        Optional<Path> configured = ConfiguredSources.of(config);
+        return configured.isPresent() ? configured.get() : Sources.embeddedRoot();
     }
 
     /** A JSON document computed once (the catalog does not change while the server runs). */

@@ -10,7 +10,6 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.system.Txn;
-import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.dataset.SwitchingDataset;
 import org.fentanylkg.explain.Labels;
 
@@ -21,7 +20,8 @@ import org.fentanylkg.explain.Labels;
  * snapshot follows it.
  */
 public final class LinkedData {
-    private static final Symbol KEY = Symbol.create(KnowledgeGraphAssembler.NS + "linkedData");
+    /** A context key, not a configuration term: named by the class, outside the fkgc: namespace. */
+    private static final Symbol KEY = Symbol.create(LinkedData.class.getName());
 
     private final DatasetGraph dsg;
     private final PublicBase base;
@@ -50,8 +50,6 @@ public final class LinkedData {
     }
 
     public DatasetGraph dataset() { return dsg; }
-
-    public PublicBase publicBase() { return base; }
 
     public Links links(HttpServletRequest request) { return new Links(base.forRequest(request)); }
 

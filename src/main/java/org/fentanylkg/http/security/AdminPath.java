@@ -4,19 +4,15 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.JettySecurityLib;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.vocabulary.RDF;
 import org.fentanylkg.dataset.KnowledgeGraph;
-import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.dataset.ConfiguredSources;
 import org.fentanylkg.dataset.KnowledgeGraphBuilder;
 import org.fentanylkg.dataset.SwappableDataset;
 import org.fentanylkg.http.ServerModules;
@@ -69,11 +65,8 @@ final class AdminPath {
 
     /** The folder the in-memory graph was built from (fkgc:sources, resolved by ServerConfig). */
     private static Path sources(Model config) {
-        for (Resource ds : config.listResourcesWithProperty(RDF.type, KnowledgeGraphAssembler.TYPE).toList()) {
-            RDFNode src = ds.getProperty(KnowledgeGraphAssembler.SOURCES).getObject();
-            return src.isURIResource() ? Path.of(URI.create(src.asResource().getURI())) : Path.of(src.asLiteral().getLexicalForm());
-        }
-        throw new IllegalStateException("fuseki-config.ttl declares no fkgc:KnowledgeGraph dataset to reload");
+        return ConfiguredSources.of(config)
+                .orElseThrow(() -> new IllegalStateException("fuseki-config.ttl declares no fkgc:KnowledgeGraph dataset to reload"));
     }
 
     @FunctionalInterface
