@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.jena.graph.Triple;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.explain.Explainer;
 import org.fentanylkg.explain.Explanation;
@@ -63,8 +64,8 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Optional<Explanation> why = Explainer.of(kg).explain(t);
         if (why.isEmpty()) {
-            err.println("not in the graph (neither asserted nor inferred): " + Terms.shortForm(t.getSubject()) + " "
-                    + Terms.shortForm(t.getPredicate()) + " " + Terms.shortForm(t.getObject()));
+            err.println("not in the graph (neither asserted nor inferred): " + Prefixes.shortForm(t.getSubject()) + " "
+                    + Prefixes.shortForm(t.getPredicate()) + " " + Prefixes.shortForm(t.getObject()));
             return 1;
         }
         Labels labels = new Labels(kg.dataset());

@@ -16,6 +16,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDFS;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.dataset.SwitchingDataset;
 import org.fentanylkg.vocab.FKG;
 
@@ -113,7 +114,7 @@ public final class Labels {
     public String of(Node n) {
         Snapshot s = snapshot.get();
         String l = s.labels().get(n);
-        if (l != null) return s.clashing().contains(n) ? Terms.shortForm(n) : l;
+        if (l != null) return s.clashing().contains(n) ? Prefixes.shortForm(n) : l;
         if (n.isURI()) return localName(n.getURI());
         if (n.isLiteral()) return n.getLiteralLexicalForm();
         return "_:" + n.getBlankNodeLabel();

@@ -1,5 +1,6 @@
 package org.fentanylkg.http.linkeddata;
 
+import org.fentanylkg.vocab.Prefixes;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -17,7 +17,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.explain.Labels;
 import org.fentanylkg.http.linkeddata.Links;
-import org.fentanylkg.http.linkeddata.Prefixes;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.http.linkeddata.Statistics;
 import org.fentanylkg.vocab.FKG;
 import org.fentanylkg.vocab.Graphs;

@@ -8,7 +8,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.fentanylkg.explain.Labels;
 import org.fentanylkg.http.linkeddata.Links;
-import org.fentanylkg.http.linkeddata.Prefixes;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.vocab.FKG;
 
 /** How one RDF term shows on a page: its text, its link (if it may have one), its IRI, language and datatype. */

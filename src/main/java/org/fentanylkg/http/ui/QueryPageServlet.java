@@ -12,7 +12,7 @@ import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.http.linkeddata.HttpError;
 import org.fentanylkg.http.linkeddata.LinkedData;
 import org.fentanylkg.http.linkeddata.Links;
-import org.fentanylkg.http.linkeddata.Prefixes;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.http.linkeddata.Representation;
 import org.fentanylkg.http.pages.SitePages;
 import org.fentanylkg.http.pages.Templates;
