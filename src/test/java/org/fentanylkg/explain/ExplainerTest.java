@@ -166,6 +166,10 @@ class ExplainerTest {
         assertEquals("p", assertThrows(TermException.class, () -> Terms.triple("fkr:x", "", "fkr:x")).part());
         assertEquals("o", assertThrows(TermException.class, () -> Terms.triple("fkr:x", "a", "\"unclosed")).part());
         assertEquals("fkr:4-piperidone", Prefixes.shortForm(r("4-piperidone")));
+        assertEquals(NodeFactory.createURI("urn:example:x"), Terms.triple("urn:example:x", "a", "fkr:x").getSubject());
+        assertEquals(NodeFactory.createURI("fkx:fentanyl"), Terms.triple("<fkx:fentanyl>", "a", "fkr:x").getSubject());
+        assertEquals("o: unknown prefix 'fkx:' in 'fkx:npp'; known prefixes: " + Prefixes.known(),
+                assertThrows(TermException.class, () -> Terms.triple("fkr:x", "a", "fkx:npp")).getMessage());
         assertEquals("<" + FKR + "4-piperidone>", Terms.ntriples(r("4-piperidone")));
     }
 }
