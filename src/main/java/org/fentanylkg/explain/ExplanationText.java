@@ -26,7 +26,7 @@ public final class ExplanationText {
     }
 
     private void write(Explanation e, PrintWriter out, String indent) {
-        out.println(indent + String.format("%-9s ", e.status().word()) + labels.display(e.triple()));
+        out.println(indent + String.format("%-9s ", e.status().word()) + labels.of(e.triple()));
         String more = indent + "  ";
         out.println(indent + "          " + Prefixes.shortForm(e.triple().getSubject()) + " " + Prefixes.shortForm(e.triple().getPredicate())
                 + " " + Prefixes.shortForm(e.triple().getObject()));

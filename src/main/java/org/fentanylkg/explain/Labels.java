@@ -41,7 +41,11 @@ public final class Labels {
 
     /** The labels of {@code dsg}'s default graph, read again when a switching dataset's content changes. */
     public Labels(DatasetGraph dsg) {
-        Supplier<String> version = SwitchingDataset.under(dsg).<Supplier<String>>map(s -> s::version).orElse(() -> "built");
+        this(dsg, SwitchingDataset.under(dsg).<Supplier<String>>map(s -> s::version).orElse(() -> "built"));
+    }
+
+    /** The labels of {@code dsg}'s default graph, read again whenever {@code version} gives another value. */
+    public Labels(DatasetGraph dsg, Supplier<String> version) {
         Snapshot[] current = {null};
         this.snapshot = () -> {
             String v = version.get();
@@ -104,27 +108,22 @@ public final class Labels {
     /** The node's label as the data gives it, if it has one. */
     public Optional<String> find(Node n) { return Optional.ofNullable(snapshot.get().labels().get(n)); }
 
-    /** Same as {@link #find}. */
-    public Optional<String> label(Node n) { return find(n); }
-
     /**
      * What to show for {@code n}: its label, or its prefixed name when another namespace's term has the same
-     * label; else the local name of an IRI, the lexical form of a literal, or "_:" and the id of a blank node.
+     * label; else for an IRI of a shared namespace its local name, for any other IRI (a document, a licence) the
+     * whole IRI; the lexical form of a literal; "_:" and the id of a blank node.
      */
     public String of(Node n) {
         Snapshot s = snapshot.get();
         String l = s.labels().get(n);
         if (l != null) return s.clashing().contains(n) ? Prefixes.shortForm(n) : l;
-        if (n.isURI()) return localName(n.getURI());
+        if (n.isURI()) return Prefixes.PREFIXES.shortForm(n.getURI()).equals(n.getURI()) ? n.getURI() : localName(n.getURI());
         if (n.isLiteral()) return n.getLiteralLexicalForm();
         return "_:" + n.getBlankNodeLabel();
     }
 
-    /** Same as {@link #of}. */
-    public String display(Node n) { return of(n); }
-
     /** "subject · predicate · object" with labels. */
-    public String display(Triple t) {
+    public String of(Triple t) {
         return of(t.getSubject()) + " · " + of(t.getPredicate()) + " · " + of(t.getObject());
     }
 

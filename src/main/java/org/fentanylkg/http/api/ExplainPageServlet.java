@@ -76,7 +76,7 @@ final class ExplainPageServlet extends HttpServlet {
         root.put("jsonUrl", "api/explain?" + query(e.triple())); // the request's own triple: IRIs or a literal
         root.put("facts", e.assertedLeaves().size());
         view.put("explanation", root);
-        view.put("title", labels.display(e.triple()));
+        view.put("title", labels.of(e.triple()));
         render(resp, 200, view);
     }
 
@@ -149,7 +149,7 @@ final class ExplainPageServlet extends HttpServlet {
 
     private Map<String, Object> term(Node n) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("label", labels.display(n));
+        m.put("label", labels.of(n));
         m.put("short", Prefixes.shortForm(n));
         m.put("href", n.isURI() ? href(n.getURI()) : null);
         return m;

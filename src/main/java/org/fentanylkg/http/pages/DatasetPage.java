@@ -41,7 +41,7 @@ final class DatasetPage {
                 continue;
             }
             if (o.isAnon()) continue; // partitions: tabled below
-            props.add(View.of("label", Prefixes.shortForm(p), "value", Values.termFull(o.asNode(), labels, links)));
+            props.add(View.of("label", Prefixes.shortForm(p), "value", Values.term(o.asNode(), labels, links)));
         }
         props.sort(Comparator.comparing(x -> (String) x.get("label")));
         page.put("properties", props);

@@ -31,16 +31,6 @@ final class Values {
         return v;
     }
 
-    /** As {@link #term}, but an IRI without a label shows in full (a document, a license) rather than by its last segment. */
-    static Map<String, Object> termFull(Node n, Labels labels, Links links) {
-        Map<String, Object> v = term(n, labels, links);
-        if (n.isURI() && labels.find(n).isEmpty()) v.put("text", n.getURI());
-        return v;
-    }
-
-    /** The link of the page of an ontology term, or of a term of another vocabulary. */
-    static String termHref(Node n, Links links) { return links.href(n); }
-
     /** The explanation page of an inferred triple (built by the explanations feature): s, p as IRIs, o as IRI or N-Triples literal. */
     static String why(Triple t, Links links) {
         Node o = t.getObject();
