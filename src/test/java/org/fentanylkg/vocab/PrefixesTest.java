@@ -64,6 +64,14 @@ class PrefixesTest {
     }
 
     @Test
+    void aSavedQueryParameterTakesASharedPrefixTheQueryDoesNotDeclare() throws Exception {
+        SavedQuery q = SavedQueryCatalog.load(Path.of("queries")).get("asserted-vs-inferred").orElseThrow();
+        assertEquals(null, q.query().getPrefixMapping().getNsPrefixURI("fact"), "the query declares no fact: of its own");
+        String bound = q.bind(SavedQuery.request(Map.of("resource", "fact:fentanyl-first-synthesized"))).serialize();
+        assertTrue(bound.contains("<" + FKG.FACT + "fentanyl-first-synthesized>"), bound);
+    }
+
+    @Test
     void theMapIsLockedAndInAStableOrder() {
         assertThrows(PrefixMapping.JenaLockedException.class, () -> Prefixes.PREFIXES.setNsPrefix("x", "http://example.org/"));
         Map<String, String> m = Prefixes.map();
