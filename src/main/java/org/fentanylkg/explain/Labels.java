@@ -117,7 +117,7 @@ public final class Labels {
         Snapshot s = snapshot.get();
         String l = s.labels().get(n);
         if (l != null) return s.clashing().contains(n) ? Prefixes.shortForm(n) : l;
-        if (n.isURI()) return Prefixes.PREFIXES.shortForm(n.getURI()).equals(n.getURI()) ? n.getURI() : localName(n.getURI());
+        if (n.isURI()) return Prefixes.PREFIXES.shortForm(n.getURI()).equals(n.getURI()) ? n.getURI() : Prefixes.localName(n.getURI());
         if (n.isLiteral()) return n.getLiteralLexicalForm();
         return "_:" + n.getBlankNodeLabel();
     }
@@ -129,12 +129,6 @@ public final class Labels {
 
     /** Every labelled node, with its label as the data gives it. */
     public Map<Node, String> all() { return Collections.unmodifiableMap(snapshot.get().labels()); }
-
-    /** The part of an IRI after its last '#' or '/' (the whole IRI when that is empty). */
-    public static String localName(String iri) {
-        int i = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-        return i >= 0 && i < iri.length() - 1 ? iri.substring(i + 1) : iri;
-    }
 
     private static String namespace(String iri) {
         int i = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));

@@ -13,6 +13,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.fentanylkg.vocab.Prefixes;
 
 /**
  * Reads OWL class and property expressions (possibly nested, usually blank nodes) from the ontology graph:
@@ -268,8 +269,6 @@ public final class ClassExpressions {
         if (!node.isURI()) {
             return node.isLiteral() ? "\"" + node.getLiteralLexicalForm() + "\"" : "[anonymous]";
         }
-        String iri = node.getURI();
-        int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-        return cut >= 0 && cut < iri.length() - 1 ? iri.substring(cut + 1) : iri;
+        return Prefixes.localName(node.getURI());
     }
 }

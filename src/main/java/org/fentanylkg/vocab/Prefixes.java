@@ -62,6 +62,12 @@ public final class Prefixes {
     /** As {@link #shortForm(Node)} for an IRI. */
     public static String shortForm(String iri) { return shortForm(NodeFactory.createURI(iri)); }
 
+    /** The part of an IRI after its last '#' or '/' (the whole IRI when that is empty): a term's name without a label. */
+    public static String localName(String iri) {
+        int i = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
+        return i >= 0 && i < iri.length() - 1 ? iri.substring(i + 1) : iri;
+    }
+
     /** The namespace of {@code prefix} (without its colon), or null when it is not a shared prefix. */
     public static String namespace(String prefix) { return PREFIXES.getNsPrefixURI(prefix); }
 

@@ -108,7 +108,7 @@ final class OntologyPage {
     }
 
     private Map<String, Object> head(Node term, String kind) {
-        return View.of("id", Labels.localName(term.getURI()), "label", labels.of(term), "iri", term.getURI(), "kind", kind,
+        return View.of("id", Prefixes.localName(term.getURI()), "label", labels.of(term), "iri", term.getURI(), "kind", kind,
                 "short", Prefixes.shortForm(term.getURI()),
                 "definition", text(term, SKOS_DEFINITION, null), "comments", texts(term, RDFS.Nodes.comment),
                 "examples", texts(term, SKOS_EXAMPLE), "altLabels", texts(term, SKOS_ALT_LABEL));
@@ -138,7 +138,7 @@ final class OntologyPage {
     private Map<String, Object> propertyView(Node p, String kind) {
         Map<String, Object> v = head(p, kind);
         List<String> characteristics = new ArrayList<>();
-        for (Node ch : CHARACTERISTICS) if (onto.contains(p, RDF.Nodes.type, ch)) characteristics.add(Labels.localName(ch.getURI()).replace("Property", "").toLowerCase());
+        for (Node ch : CHARACTERISTICS) if (onto.contains(p, RDF.Nodes.type, ch)) characteristics.add(Prefixes.localName(ch.getURI()).replace("Property", "").toLowerCase());
         v.put("characteristics", String.join(", ", characteristics));
         v.put("domain", expressions(p, RDFS.Nodes.domain));
         v.put("range", expressions(p, RDFS.Nodes.range));
@@ -206,7 +206,7 @@ final class OntologyPage {
                 .filter(n -> inNs.contains(n) && !path.contains(n)).distinct()
                 .sorted(Comparator.comparing(n -> labels.of(n).toLowerCase()))
                 .forEach(n -> children.add(node(n, inNs, new LinkedHashSet<>(path))));
-        return View.of("id", Labels.localName(c.getURI()), "label", labels.of(c), "count", stats.classInstances().getOrDefault(c, 0L),
+        return View.of("id", Prefixes.localName(c.getURI()), "label", labels.of(c), "count", stats.classInstances().getOrDefault(c, 0L),
                 "children", children);
     }
 

@@ -41,7 +41,7 @@ final class Values {
     static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
 
     /** "p7-s1" for a sentence IRI of the report. */
-    static String sentenceId(Node sentence) { return Labels.localName(sentence.getURI()); }
+    static String sentenceId(Node sentence) { return Prefixes.localName(sentence.getURI()); }
 
     /** Whether an IRI is a paragraph or sentence of a report ({@code report/{id}/p3-s2}). */
     static boolean isReportPart(Node n) {
