@@ -34,12 +34,12 @@ class CommandLineTest {
     void everySubcommandAnswersHelpAndHelpCommand() {
         Set<String> names = new TreeSet<>(Main.commandLine().getSubcommands().keySet());
         names.remove("help");
-        assertTrue(names.containsAll(List.of("serve", "query", "explain", "validate", "load", "bench")), names.toString());
+        assertEquals(Set.of("serve", "query", "explain", "validate", "load"), names);
         for (String name : names) {
             Run help = run(name, "--help");
             assertEquals(0, help.exit(), name + ": " + help.err());
             String usage = help.out();
-            assertTrue(usage.startsWith("Usage: fentanyl-kg " + name + " ") || usage.startsWith("Usage: fentanyl-kg " + aliasOf(name) + " "), usage);
+            assertTrue(usage.startsWith("Usage: fentanyl-kg " + name + " "), usage);
             assertTrue(usage.contains("-h, --help"), name + ": " + usage);
             Run viaHelp = run("help", name);
             assertEquals(0, viaHelp.exit(), name + ": " + viaHelp.err());
@@ -50,11 +50,6 @@ class CommandLineTest {
         Run unknown = run("help", "nosuch");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("nosuch"), unknown.err());
-    }
-
-    /** bench-queries is bench's alias: its usage names the command. */
-    private static String aliasOf(String name) {
-        return name.equals("bench-queries") ? "bench" : name;
     }
 
     @Test
