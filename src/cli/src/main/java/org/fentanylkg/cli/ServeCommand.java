@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.http.main.KnowledgeGraphServer;
+import org.fentanylkg.http.linkeddata.PublicBase;
 import org.fentanylkg.rdf.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,18 +46,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        URI base = publicBase == null ? null : PublicBase.iri(publicBase, "--public-base");
         String taken = portTaken(host, port);
         if (taken != null) {
             spec.commandLine().getErr().println("error: " + taken);
             return 1;
         }
-        if (publicBase != null) System.setProperty(org.fentanylkg.http.linkeddata.PublicBase.SYSTEM_PROPERTY, publicBase);
         Path file = config;
         if (file == null && Path.of("fuseki-config.ttl").toFile().isFile()) file = Path.of("fuseki-config.ttl");
         FusekiServer server;
         try {
             KnowledgeGraphServer kgs = KnowledgeGraphServer.create().config(file).store(tdb2);
-            server = kgs.port(port).host(host).start();
+            server = kgs.port(port).host(host).publicBase(base).start();
         } catch (RuntimeException e) {
             KnowledgeGraphAssembler.SourcesRejected rejected = findRejected(e);
             if (rejected == null) throw e;

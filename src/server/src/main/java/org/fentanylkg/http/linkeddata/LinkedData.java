@@ -41,8 +41,6 @@ public final class LinkedData {
     /** The served graph this is the view of. */
     public ServedGraph graph() { return graph; }
 
-    public PublicBase publicBase() { return base; }
-
     public Links links(HttpServletRequest request) { return new Links(base.forRequest(request)); }
 
     /** The snapshot of the current version (computed in a read transaction when the version changed). */
