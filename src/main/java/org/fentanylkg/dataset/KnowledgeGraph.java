@@ -1,6 +1,7 @@
 package org.fentanylkg.dataset;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -30,9 +31,16 @@ public record KnowledgeGraph(DatasetGraph dataset, Closure closure, List<FactGra
     /**
      * Triple counts and build times, for logs, the CLI and benchmarks. {@code vocabularyLabels}: the labels and
      * definitions of the external terms used, which the default graph holds beside what is asserted and inferred.
+     * {@code built}: when the build finished (the Last-Modified of what the server renders from this graph).
      */
     public record Figures(long asserted, long inferred, long vocabularyLabels, long total, int factGraphs,
-                          Duration load, Duration inference, Duration validation) {
+                          Duration load, Duration inference, Duration validation, Instant built) {
+        /** Figures of a build finishing now. */
+        public Figures(long asserted, long inferred, long vocabularyLabels, long total, int factGraphs,
+                       Duration load, Duration inference, Duration validation) {
+            this(asserted, inferred, vocabularyLabels, total, factGraphs, load, inference, validation, Instant.now());
+        }
+
         @Override
         public String toString() {
             return String.format("%d asserted + %d inferred + %d vocabulary labels = %d triples in the default graph;"

@@ -13,14 +13,14 @@ public final class SwappableDataset extends SwitchingDataset<DatasetGraph> {
     private final AtomicReference<DatasetGraph> current;
 
     public SwappableDataset(DatasetGraph initial) {
-        super(initial);
+        super(initial, Generation.builtAt(initial));
         this.current = new AtomicReference<>(initial);
     }
 
     /** Makes {@code next} the dataset new transactions begin on; returns the one it replaces. */
     public DatasetGraph swap(DatasetGraph next) {
         DatasetGraph old = current.getAndSet(next);
-        switched(); // after the swap, never before
+        switched(Generation.builtAt(next)); // after the swap, never before
         return old;
     }
 

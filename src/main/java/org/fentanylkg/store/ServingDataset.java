@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,16 +37,19 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
         final String name;
         final Path dir;
         final DatasetGraph dsg;
+        /** When it was published: the build time of what is served from it. */
+        final Instant published;
         final AtomicInteger readers = new AtomicInteger();
         final AtomicBoolean closed = new AtomicBoolean();
         volatile boolean retired;
         private DerivationFile derivations;
         private TextIndex text;
 
-        Generation(String name, Path dir, DatasetGraph dsg) {
+        Generation(String name, Path dir, DatasetGraph dsg, Instant published) {
             this.name = name;
             this.dir = dir;
             this.dsg = dsg;
+            this.published = published;
         }
 
         /** Opened on first use: only explanations need them. */
@@ -104,7 +108,7 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
     }
 
     private ServingDataset(KnowledgeGraphStore store, Generation first, Duration poll) {
-        super(first.dsg, Context.create());
+        super(first.dsg, Context.create(), first.published);
         this.store = store;
         this.current = first;
         // text:query finds the index here; it answers from the generation this thread reads, as derivation() does
@@ -122,9 +126,10 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
         watcher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    private static Generation open(KnowledgeGraphStore store, String name) {
+    private static Generation open(KnowledgeGraphStore store, String name) throws IOException {
         Path dir = store.generation(name);
-        return new Generation(name, dir, KnowledgeGraphStore.open(dir));
+        Instant published = store.published(); // read after the name: a later publication can only make it later
+        return new Generation(name, dir, KnowledgeGraphStore.open(dir), published);
     }
 
     /** The generation now served (new transactions begin on it). */
@@ -152,7 +157,7 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
         Generation old = current;
         if (name.equals(old.name)) return false;
         current = open(store, name);
-        switched(); // after the switch, never before
+        switched(current.published); // after the switch, never before
         old.retired = true;
         LOG.info("Switched from {} to {}", old.name, name);
         if (old.readers.get() == 0) close(old);

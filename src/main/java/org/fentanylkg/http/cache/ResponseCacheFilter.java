@@ -12,9 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.http.linkeddata.LinkedDataModule;
 import org.fentanylkg.http.ui.QueryUiModule;
 
@@ -43,11 +44,11 @@ final class ResponseCacheFilter implements Filter {
             "If-Unmodified-Since", "If-Range", "Range", "Upgrade", "Transfer-Encoding");
 
     private final Coalescing coalescing;
-    private final LongSupplier generation;
+    private final Supplier<Generation> generation;
     private final TeeResponse.Policy policy;
 
     /** @param meters where to count hits and misses; null: not counted */
-    ResponseCacheFilter(ResponseCache cache, LongSupplier generation, MeterRegistry meters) {
+    ResponseCacheFilter(ResponseCache cache, Supplier<Generation> generation, MeterRegistry meters) {
         this.coalescing = new Coalescing(cache, ResponseCacheModule.counter(meters, "pages", "hit"),
                 ResponseCacheModule.counter(meters, "pages", "miss"));
         this.generation = generation;
@@ -61,7 +62,7 @@ final class ResponseCacheFilter implements Filter {
             return;
         }
         // Read before the answer is computed: whatever it is computed on is this generation or a later one.
-        long g = generation.getAsLong();
+        long g = generation.get().number();
         coalescing.cache().observe(g);
         coalescing.serve(CacheKey.of(request, g), request.getMethod().equals("HEAD"), request, response, chain, policy);
     }

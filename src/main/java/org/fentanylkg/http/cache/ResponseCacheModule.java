@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.fentanylkg.http.security.SecuritySettings;
@@ -24,7 +24,7 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
-import org.fentanylkg.dataset.SwitchingDataset;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.http.ServerModules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +77,7 @@ public final class ResponseCacheModule implements FusekiModule {
         if (dap == null) throw new IllegalStateException("fuseki-config.ttl declares no dataset named " + ServerModules.DATASET);
         // OpsModule puts its Prometheus registry there (in prepare, before any configured step).
         MeterRegistry meters = builder.getServletAttribute(Fuseki.attrMetricsProvider) instanceof MetricsProvider m ? m.getMeterRegistry() : null;
-        LongSupplier generation = generationOf(dap.getDataService().getDataset());
+        Supplier<Generation> generation = Generation.tracking(dap.getDataService().getDataset());
         if (bytes > 0) {
             ResponseCache cache = new ResponseCache(bytes, entryBytes(bytes), evictions(meters, "pages"));
             builder.addFilter("/*", new ResponseCacheFilter(cache, generation, meters));
@@ -109,14 +109,6 @@ public final class ResponseCacheModule implements FusekiModule {
         Counter c = Counter.builder("fkg.http.cache.evictions").description("Entries dropped to keep a cache within its bytes, by cache")
                 .tag("cache", cache).register(meters);
         return c::increment;
-    }
-
-    /**
-     * A number that changes whenever the served content does: the data only changes by a switch (an administrative
-     * reload, a new store generation: {@link SwitchingDataset}); else it is fixed.
-     */
-    static LongSupplier generationOf(DatasetGraph served) {
-        return SwitchingDataset.under(served).<LongSupplier>map(s -> s::switches).orElse(() -> 0L);
     }
 
     /** fkgc:responseCacheBytes of the server node; the default when absent. */

@@ -11,7 +11,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.system.Txn;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
-import org.fentanylkg.dataset.SwitchingDataset;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.explain.Labels;
 
 /**
@@ -25,13 +25,13 @@ public final class LinkedData {
 
     private final DatasetGraph dsg;
     private final PublicBase base;
-    private final Supplier<String> version;
+    private final Supplier<Generation> generation;
     private volatile Snapshot snapshot;
 
     private LinkedData(DatasetGraph dsg, PublicBase base) {
         this.dsg = dsg;
         this.base = base;
-        this.version = versionOf(dsg);
+        this.generation = Generation.tracking(dsg);
     }
 
     /** The linked-data view of a dataset, made once and kept in the dataset's context. */
@@ -44,27 +44,25 @@ public final class LinkedData {
         return ld;
     }
 
-    /** How to tell one version of the data from the next: the switching dataset's version, else fixed (built at start). */
-    private static Supplier<String> versionOf(DatasetGraph dsg) {
-        return SwitchingDataset.under(dsg).<Supplier<String>>map(s -> s::version).orElse(() -> "built");
-    }
-
     public DatasetGraph dataset() { return dsg; }
 
     public PublicBase publicBase() { return base; }
 
     public Links links(HttpServletRequest request) { return new Links(base.forRequest(request)); }
 
-    /** The snapshot of the current version (computed in a read transaction when the version changed). */
+    /** The generation served now: what the validators of every representation are made from. */
+    public Generation generation() { return generation.get(); }
+
+    /** The snapshot of the current generation (computed in a read transaction when the generation changed). */
     public Snapshot snapshot() {
-        String v = version.get();
+        Generation g = generation.get();
         Snapshot s = snapshot;
-        if (s != null && s.version.equals(v)) return s;
+        if (s != null && s.generation.equals(g)) return s;
         synchronized (this) {
             s = snapshot;
-            if (s == null || !s.version.equals(v)) {
+            if (s == null || !s.generation.equals(g)) {
                 Labels labels = Txn.calculateRead(dsg, () -> Labels.of(dsg.getDefaultGraph()));
-                s = new Snapshot(v, Instant.now().truncatedTo(ChronoUnit.SECONDS), labels);
+                s = new Snapshot(g, labels);
                 snapshot = s;
             }
             return s;
@@ -76,21 +74,21 @@ public final class LinkedData {
 
     /** What is computed once per version of the data. */
     public final class Snapshot {
-        private final String version;
+        private final Generation generation;
         private final Instant lastModified;
         private final Labels labels;
         private Statistics statistics;
         private final Map<Dumps.Dump, byte[]> dumps = new EnumMap<>(Dumps.Dump.class);
 
-        private Snapshot(String version, Instant lastModified, Labels labels) {
-            this.version = version;
-            this.lastModified = lastModified;
+        private Snapshot(Generation generation, Labels labels) {
+            this.generation = generation;
+            this.lastModified = generation.built().truncatedTo(ChronoUnit.SECONDS); // HTTP dates have seconds
             this.labels = labels;
         }
 
-        public String version() { return version; }
+        public Generation generation() { return generation; }
 
-        /** When this server first served this version: the Last-Modified of every representation. */
+        /** When this generation was built: the Last-Modified of every representation. */
         public Instant lastModified() { return lastModified; }
 
         public Labels labels() { return labels; }
