@@ -3,13 +3,22 @@ package org.fentanylkg.http.cache;
 import static org.fentanylkg.http.cache.CacheHttp.get;
 import static org.fentanylkg.http.cache.CacheHttp.xCache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.fentanylkg.dataset.Generation;
+import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.dataset.KnowledgeGraphBuilder;
 import org.fentanylkg.dataset.SourceFixture;
 import org.fentanylkg.http.ServerConfig;
@@ -23,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Cached answers never outlive the data they were computed on: after an administrative reload of the in-memory
  * graph, or a switch of a TDB2 store to a new generation, the new data is served, not what the cache held.
- * The test data: the appropriations fact file, taken out and put back.
+ * The validators change with the data: the ETag of before no longer validates, and Last-Modified is the new
+ * generation's build time. The test data: the appropriations fact file, taken out and put back.
  */
 class ResponseCacheReloadTest {
     private static final String APPROPRIATIONS = "/api/queries/appropriations-by-fiscal-year.csv";
@@ -31,7 +41,30 @@ class ResponseCacheReloadTest {
     private static final String APPROPRIATION = "/id/appropriation-pl-119-4-counter-fentanyl?format=ttl";
     private static final String FILE = "data/facts/appropriations.trig";
 
+    /** A page both versions of the data have. */
+    private static final String PAGE = "/id/fentanyl?format=ttl";
+
     @TempDir Path dir;
+
+    private static Instant lastModified(HttpResponse<?> r) {
+        return ZonedDateTime.parse(r.headers().firstValue("Last-Modified").orElseThrow(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    }
+
+    /**
+     * After a switch to new data, the ETag of before no longer validates (200, a new tag), and Last-Modified is the
+     * new generation's build time; then the new tag does (304).
+     */
+    private static void assertNewValidators(String base, HttpResponse<byte[]> before, Instant built) {
+        String old = before.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> after = get(base, PAGE, "If-None-Match", old);
+        assertEquals(200, after.statusCode(), "the old ETag no longer holds");
+        String now = after.headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(old, now);
+        assertEquals(built.truncatedTo(ChronoUnit.SECONDS), lastModified(after));
+        assertFalse(lastModified(after).isBefore(lastModified(before)));
+        assertEquals(304, get(base, PAGE, "If-None-Match", now).statusCode());
+        assertEquals(304, get(base, PAGE, "If-Modified-Since", after.headers().firstValue("Last-Modified").orElseThrow()).statusCode());
+    }
 
     private static HttpResponse<byte[]> assertCached(String base, String path, int status, long lines) {
         HttpResponse<byte[]> first = get(base, path);
@@ -56,9 +89,16 @@ class ResponseCacheReloadTest {
             String auth = "Basic " + Base64.getEncoder().encodeToString("operator:correct-horse".getBytes(StandardCharsets.UTF_8));
             assertCached(admin.base(), APPROPRIATIONS, 200, 7); // header + 6 rows
             assertCached(admin.base(), APPROPRIATION, 200, -1);
+            HttpResponse<byte[]> page = get(admin.base(), PAGE);
+            DatasetGraph served = admin.fuseki().getDataAccessPointRegistry().get("/kg").getDataService().getDataset();
+            assertEquals(KnowledgeGraph.of(served).orElseThrow().figures().built().truncatedTo(ChronoUnit.SECONDS), lastModified(page));
 
             Files.move(sources.resolve(FILE), dir.resolve("appropriations.trig"));
             assertEquals(200, admin.post("/$/reload", "text/plain", "", "Authorization", auth).statusCode());
+            Generation reloaded = Generation.of(served);
+            assertEquals(1, reloaded.number());
+            assertEquals(KnowledgeGraph.of(served).orElseThrow().figures().built(), reloaded.built(), "the reloaded graph's build time");
+            assertNewValidators(admin.base(), page, reloaded.built());
             assertCached(admin.base(), APPROPRIATIONS, 200, 1); // the header only
             assertCached(admin.base(), APPROPRIATION, 404, -1);
 
@@ -82,9 +122,15 @@ class ResponseCacheReloadTest {
             String base = "http://localhost:" + server.getHttpPort();
             assertCached(base, APPROPRIATIONS, 200, 7);
             assertCached(base, APPROPRIATION, 200, -1);
+            Path current = dir.resolve("store").resolve("CURRENT");
+            HttpResponse<byte[]> page = get(base, PAGE);
+            assertEquals(Files.getLastModifiedTime(current).toInstant().truncatedTo(ChronoUnit.SECONDS), lastModified(page),
+                    "Last-Modified: when the generation was published");
             store.load(KnowledgeGraphBuilder.build(less));
             served.refresh(); // the server's own poller may have switched already
             assertEquals(1, served.switches());
+            assertEquals(new Generation(1, Files.getLastModifiedTime(current).toInstant()), served.servedGeneration());
+            assertNewValidators(base, page, served.servedGeneration().built());
             assertCached(base, APPROPRIATIONS, 200, 1);
             assertCached(base, APPROPRIATION, 404, -1);
         } finally {
