@@ -17,10 +17,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Triple;
+import org.fentanylkg.dataset.BuiltGraph;
 import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.explain.Terms;
 import org.fentanylkg.http.KnowledgeGraphServer;
-import org.fentanylkg.http.ServerModules;
 import org.fentanylkg.vocab.FKG;
 
 /**
@@ -43,11 +43,12 @@ public final class ExplainLatencyBench {
     }
 
     public void run(PrintStream out) throws IOException, InterruptedException {
-        FusekiServer server = KnowledgeGraphServer.create().config(config).port(0).start();
+        KnowledgeGraphServer kgs = KnowledgeGraphServer.create().config(config).port(0);
+        FusekiServer server = kgs.start();
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://localhost:" + server.getHttpPort() + "/api/explain?";
         try {
-            KnowledgeGraph kg = ServerModules.knowledgeGraph(server.getDataAccessPointRegistry());
+            KnowledgeGraph kg = ((BuiltGraph) kgs.graph()).initial();
             List<String> queries = new ArrayList<>();
             List<Triple> inferred = kg.closure().inferred().find().toList().stream()
                     .filter(t -> t.getSubject().isURI() && t.getSubject().getURI().startsWith(FKG.RESOURCE))

@@ -61,13 +61,13 @@ final class ExplainCommand implements Callable<Integer> {
             for (Problem p : e.problems()) err.println(p);
             return 1;
         }
-        Optional<Explanation> why = Explainer.of(kg).explain(t);
+        Optional<Explanation> why = kg.explainer().explain(t);
         if (why.isEmpty()) {
             err.println("not in the graph (neither asserted nor inferred): " + Terms.shortForm(t.getSubject()) + " "
                     + Terms.shortForm(t.getPredicate()) + " " + Terms.shortForm(t.getObject()));
             return 1;
         }
-        Labels labels = new Labels(kg.dataset());
+        Labels labels = kg.labels();
         if (format == Format.json) out.println(new ExplanationJson(labels).write(why.get()));
         else new ExplanationText(labels).write(why.get(), out);
         out.flush();

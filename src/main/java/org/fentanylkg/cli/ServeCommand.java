@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
         if (file == null && Path.of("fuseki-config.ttl").toFile().isFile()) file = Path.of("fuseki-config.ttl");
         FusekiServer server;
         try {
-            KnowledgeGraphServer kgs = tdb2 != null ? org.fentanylkg.store.StoreConfig.server(file, tdb2) : KnowledgeGraphServer.create().config(file);
+            KnowledgeGraphServer kgs = KnowledgeGraphServer.create().config(file).store(tdb2);
             server = kgs.port(port).host(host).start();
         } catch (RuntimeException e) {
             KnowledgeGraphAssembler.SourcesRejected rejected = findRejected(e);

@@ -1,11 +1,10 @@
 package org.fentanylkg.dataset;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.util.Symbol;
+import org.fentanylkg.explain.Explainer;
+import org.fentanylkg.explain.Labels;
 import org.fentanylkg.inference.Closure;
 import org.fentanylkg.rdf.FactGraph;
 
@@ -16,31 +15,18 @@ import org.fentanylkg.rdf.FactGraph;
  */
 public record KnowledgeGraph(DatasetGraph dataset, Closure closure, List<FactGraph> facts, Figures figures) {
 
-    /** Where the dataset's context keeps its knowledge graph, so server modules can reach the closure. */
-    public static final Symbol CONTEXT_KEY = Symbol.create("https://w3id.org/fentanyl-kg/config#knowledgeGraph");
+    /** Explains the triples of this graph from its closure. */
+    public Explainer explainer() { return Explainer.of(dataset, closure); }
 
-    public KnowledgeGraph {
-        dataset.getContext().set(CONTEXT_KEY, this);
-    }
-
-    /** The knowledge graph a dataset was built as, if it was. */
-    public static Optional<KnowledgeGraph> of(DatasetGraph dataset) {
-        return Optional.ofNullable(dataset.getContext().get(CONTEXT_KEY));
-    }
+    /** The labels of this graph (the one label rule). */
+    public Labels labels() { return new Labels(dataset, () -> ""); }
 
     /**
      * Triple counts and build times, for logs, the CLI and benchmarks. {@code vocabularyLabels}: the labels and
      * definitions of the external terms used, which the default graph holds beside what is asserted and inferred.
-     * {@code built}: when the build finished (the Last-Modified of what the server renders from this graph).
      */
     public record Figures(long asserted, long inferred, long vocabularyLabels, long total, int factGraphs,
-                          Duration load, Duration inference, Duration validation, Instant built) {
-        /** Figures of a build finishing now. */
-        public Figures(long asserted, long inferred, long vocabularyLabels, long total, int factGraphs,
-                       Duration load, Duration inference, Duration validation) {
-            this(asserted, inferred, vocabularyLabels, total, factGraphs, load, inference, validation, Instant.now());
-        }
-
+                          Duration load, Duration inference, Duration validation) {
         @Override
         public String toString() {
             return String.format("%d asserted + %d inferred + %d vocabulary labels = %d triples in the default graph;"

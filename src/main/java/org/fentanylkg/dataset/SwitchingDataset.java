@@ -1,8 +1,7 @@
 package org.fentanylkg.dataset;
 
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.JenaTransactionException;
@@ -23,18 +22,11 @@ import org.apache.jena.sparql.util.Context;
  */
 public abstract class SwitchingDataset<P> extends DatasetGraphWrapper {
     private final ThreadLocal<P> pinned = new ThreadLocal<>();
-    private final AtomicReference<Generation> generation;
+    private final AtomicLong switches = new AtomicLong();
 
-    /** @param built when {@code initial} was built or published */
-    protected SwitchingDataset(DatasetGraph initial, Instant built) {
-        super(initial);
-        this.generation = new AtomicReference<>(new Generation(0, built));
-    }
+    protected SwitchingDataset(DatasetGraph initial) { super(initial); }
 
-    protected SwitchingDataset(DatasetGraph initial, Context context, Instant built) {
-        super(initial, context);
-        this.generation = new AtomicReference<>(new Generation(0, built));
-    }
+    protected SwitchingDataset(DatasetGraph initial, Context context) { super(initial, context); }
 
     /** The current content, held for a transaction beginning now (until {@link #release}). */
     protected abstract P acquire();
@@ -51,16 +43,10 @@ public abstract class SwitchingDataset<P> extends DatasetGraphWrapper {
     public abstract String version();
 
     /** How many switches so far: a number that changes whenever the content served does (response cache keys). */
-    public final long switches() { return generation.get().number(); }
+    public final long switches() { return switches.get(); }
 
-    /** The content served now: the number of switches and when that content was built. */
-    public final Generation servedGeneration() { return generation.get(); }
-
-    /**
-     * To be called by a subclass after it switched to content built at {@code built}: whoever then reads the new
-     * generation begins on the new content.
-     */
-    protected final void switched(Instant built) { generation.updateAndGet(g -> g.next(built)); }
+    /** To be called by a subclass after it switched: whoever then reads the new count begins on the new content. */
+    protected final void switched() { switches.incrementAndGet(); }
 
     /** The switching dataset under {@code dsg}'s wrappers, if any. */
     public static Optional<SwitchingDataset<?>> under(DatasetGraph dsg) {

@@ -14,7 +14,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.inference.Derivation;
 import org.fentanylkg.inference.Derivations;
 import org.fentanylkg.vocab.FKG;
@@ -22,9 +21,9 @@ import org.fentanylkg.vocab.Graphs;
 
 /**
  * Explains the triples of a knowledge graph:
- * <pre>  Optional&lt;Explanation&gt; why = Explainer.of(kg).explain(triple);</pre>
+ * <pre>  Optional&lt;Explanation&gt; why = Explainer.of(dsg, derivations).explain(triple);</pre>
  * An inferred triple is explained by the derivation the reasoner recorded
- * ({@code KnowledgeGraph.closure().derivation(triple)}, or the copy a TDB2 store keeps: {@link #of(DatasetGraph,
+ * ({@code Closure.derivation(triple)}, or the copy a TDB2 store keeps: {@link #of(DatasetGraph,
  * Derivations)}), its premises recursively, down to asserted triples;
  * an asserted triple by its evidence: the fact graph that states it, with the fact's quote of the report
  * (located in its sentence) or public source, or the ontology or report graph it belongs to.
@@ -40,9 +39,6 @@ public final class Explainer {
         this.dsg = dsg;
         this.derivations = derivations;
     }
-
-    /** Explains the triples of a knowledge graph built in memory, from its closure. */
-    public static Explainer of(KnowledgeGraph kg) { return new Explainer(kg.dataset(), kg.closure()); }
 
     /**
      * Explains the triples of {@code dsg} (with the named-graph layout of a knowledge graph) from

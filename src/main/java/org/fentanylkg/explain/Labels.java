@@ -16,7 +16,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDFS;
-import org.fentanylkg.dataset.SwitchingDataset;
 import org.fentanylkg.vocab.FKG;
 
 /**
@@ -38,9 +37,8 @@ public final class Labels {
 
     private Labels(Supplier<Snapshot> snapshot) { this.snapshot = snapshot; }
 
-    /** The labels of {@code dsg}'s default graph, read again when a switching dataset's content changes. */
-    public Labels(DatasetGraph dsg) {
-        Supplier<String> version = SwitchingDataset.under(dsg).<Supplier<String>>map(s -> s::version).orElse(() -> "built");
+    /** The labels of {@code dsg}'s default graph, read again whenever {@code version} gives another value. */
+    public Labels(DatasetGraph dsg, Supplier<String> version) {
         Snapshot[] current = {null};
         this.snapshot = () -> {
             String v = version.get();

@@ -13,7 +13,12 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import java.util.function.BiFunction;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.dataset.ServedGraph;
+import org.fentanylkg.store.ServedGraphs;
+import org.fentanylkg.store.StoreAssembler;
+import org.fentanylkg.store.StoreConfig;
 import org.fentanylkg.source.Sources;
 
 /**
@@ -26,16 +31,22 @@ public final class KnowledgeGraphServer {
     public static final int DEFAULT_PORT = 3030;
 
     private Path config;
+    private Model configModel;
+    private Path store;
     private int port = DEFAULT_PORT;
     private String host = "localhost";
-    private final List<FusekiModule> modules = new ArrayList<>(ServerModules.defaults());
+    private BiFunction<ServedGraph, Model, List<FusekiModule>> modules = ServerModules::defaults;
+    private ServedGraph graph;
 
     private KnowledgeGraphServer() {}
 
     public static KnowledgeGraphServer create() { return new KnowledgeGraphServer(); }
 
     /** The configuration file; by default the one packaged with the application (embedded default data). */
-    public KnowledgeGraphServer config(Path config) { this.config = config; return this; }
+    public KnowledgeGraphServer config(Path config) { this.config = config; this.configModel = null; return this; }
+
+    /** The configuration as a model already read (and rewritten, e.g. to serve a store) by {@link ServerConfig}. */
+    public KnowledgeGraphServer config(Model config) { this.configModel = config; this.config = null; return this; }
 
     /** 0 picks a free port (tests). */
     public KnowledgeGraphServer port(int port) { this.port = port; return this; }
@@ -43,23 +54,35 @@ public final class KnowledgeGraphServer {
     /** The interface to bind: "localhost" by default, "0.0.0.0" for all. */
     public KnowledgeGraphServer host(String host) { this.host = host; return this; }
 
-    /** Replaces the Fuseki modules (by default {@link ServerModules#defaults()}). */
-    public KnowledgeGraphServer modules(List<FusekiModule> modules) {
-        this.modules.clear();
-        this.modules.addAll(modules);
+    /** Serves the TDB2 store at {@code store} (built by {@code load}) instead of building the graph in memory. */
+    public KnowledgeGraphServer store(Path store) { this.store = store; return this; }
+
+    /** Replaces the Fuseki modules (by default {@link ServerModules#defaults}), made for the served graph. */
+    public KnowledgeGraphServer modules(BiFunction<ServedGraph, Model, List<FusekiModule>> modules) {
+        this.modules = modules;
         return this;
+    }
+
+    /** The knowledge graph served, once {@link #build()} has opened it. */
+    public ServedGraph graph() {
+        if (graph == null) throw new IllegalStateException("build() first");
+        return graph;
     }
 
     /** Builds the knowledge graph and the server, without starting it. */
     public FusekiServer build() throws IOException {
         KnowledgeGraphAssembler.register();
+        StoreAssembler.register();
         Path file = config != null ? config : Sources.embeddedRoot().resolve(ServerConfig.FILE_NAME);
-        Model configModel = ServerConfig.read(file);
-        FusekiServer.Builder builder = FusekiServer.create().fusekiModules(FusekiModules.create(modules));
-        // Three things at once, on two cores: the graph builds, the modules prepare what needs no graph, and
-        // Fuseki processes the configuration (its assembler then takes the graph built ahead).
-        try (var ahead = KnowledgeGraphAssembler.buildAhead(configModel)) {
-            CompletableFuture<Void> early = prepareEarly(configModel);
+        Model configModel = this.configModel != null ? this.configModel : ServerConfig.read(file);
+        if (store != null) configModel = StoreConfig.serving(configModel, file, store);
+        // Three things at once, on two cores: the graph builds (on its own thread from here), the modules prepare
+        // what needs no graph, and Fuseki processes the configuration (its assembler then takes the graph opened here).
+        graph = ServedGraphs.open(configModel);
+        List<FusekiModule> mods = modules.apply(graph, configModel);
+        FusekiServer.Builder builder = FusekiServer.create().fusekiModules(FusekiModules.create(mods));
+        try (var offer = ServedGraphs.offer(configModel, graph)) {
+            CompletableFuture<Void> early = prepareEarly(mods, configModel);
             builder.parseConfig(configModel);
             awaitEarly(early);
         }
@@ -74,7 +97,7 @@ public final class KnowledgeGraphServer {
     public FusekiServer start() throws IOException { return build().start(); }
 
     /** Starts the modules' graph-independent work ({@link EarlyPreparation}) on another thread, each on its own copy of the configuration. */
-    private CompletableFuture<Void> prepareEarly(Model configModel) {
+    private static CompletableFuture<Void> prepareEarly(List<FusekiModule> modules, Model configModel) {
         List<Runnable> tasks = new ArrayList<>();
         for (FusekiModule m : modules) {
             if (m instanceof EarlyPreparation e) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -186,9 +185,6 @@ public final class KnowledgeGraphStore {
         }
         return Optional.of(name);
     }
-
-    /** When the generation now named by CURRENT was published: CURRENT is replaced by a rename at each publication. */
-    Instant published() throws IOException { return Files.getLastModifiedTime(root.resolve(CURRENT)).toInstant(); }
 
     /** The folder of a generation. */
     Path generation(String name) { return root.resolve(name); }

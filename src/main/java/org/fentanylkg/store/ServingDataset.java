@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,19 +38,25 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
         final String name;
         final Path dir;
         final DatasetGraph dsg;
-        /** When it was published: the build time of what is served from it. */
-        final Instant published;
         final AtomicInteger readers = new AtomicInteger();
         final AtomicBoolean closed = new AtomicBoolean();
+        /** When {@code load} wrote it: the generation folder's modification time. */
+        final Instant published;
         volatile boolean retired;
         private DerivationFile derivations;
         private TextIndex text;
 
-        Generation(String name, Path dir, DatasetGraph dsg, Instant published) {
+        Generation(String name, Path dir, DatasetGraph dsg) {
             this.name = name;
             this.dir = dir;
             this.dsg = dsg;
-            this.published = published;
+            Instant t;
+            try {
+                t = Files.getLastModifiedTime(dir).toInstant();
+            } catch (IOException e) {
+                t = Instant.now();
+            }
+            this.published = t.truncatedTo(ChronoUnit.SECONDS);
         }
 
         /** Opened on first use: only explanations need them. */
@@ -108,7 +115,7 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
     }
 
     private ServingDataset(KnowledgeGraphStore store, Generation first, Duration poll) {
-        super(first.dsg, Context.create(), first.published);
+        super(first.dsg, Context.create());
         this.store = store;
         this.current = first;
         // text:query finds the index here; it answers from the generation this thread reads, as derivation() does
@@ -126,10 +133,9 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
         watcher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    private static Generation open(KnowledgeGraphStore store, String name) throws IOException {
+    private static Generation open(KnowledgeGraphStore store, String name) {
         Path dir = store.generation(name);
-        Instant published = store.published(); // read after the name: a later publication can only make it later
-        return new Generation(name, dir, KnowledgeGraphStore.open(dir), published);
+        return new Generation(name, dir, KnowledgeGraphStore.open(dir));
     }
 
     /** The generation now served (new transactions begin on it). */
@@ -137,6 +143,9 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
 
     @Override
     public String version() { return generation(); }
+
+    /** When the generation now served was published. */
+    public Instant published() { return current.published; }
 
     /** Whether the generation now served kept its derivations (every {@code load} writes them). */
     public boolean explains() { return DerivationFile.present(current.dir); }
@@ -157,7 +166,7 @@ public final class ServingDataset extends SwitchingDataset<ServingDataset.Genera
         Generation old = current;
         if (name.equals(old.name)) return false;
         current = open(store, name);
-        switched(current.published); // after the switch, never before
+        switched(); // after the switch, never before
         old.retired = true;
         LOG.info("Switched from {} to {}", old.name, name);
         if (old.readers.get() == 0) close(old);

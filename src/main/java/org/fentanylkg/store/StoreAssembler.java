@@ -29,6 +29,8 @@ public final class StoreAssembler extends DatasetAssembler {
 
     @Override
     protected DatasetGraph createDataset(Assembler a, Resource root) {
+        var offered = KnowledgeGraphAssembler.take(root.asNode());
+        if (offered.isPresent()) return offered.get().dataset();
         RDFNode loc = root.getProperty(LOCATION) == null ? null : root.getProperty(LOCATION).getObject();
         if (loc == null) throw new AssemblerException(root, "fkgc:location is required: the folder of a store built by `fentanyl-kg load`");
         Path path = loc.isURIResource() ? Path.of(URI.create(loc.asResource().getURI())) : Path.of(loc.asLiteral().getLexicalForm());

@@ -29,7 +29,7 @@ class ExplainerTest {
 
     @BeforeAll
     static void build() throws Exception {
-        explainer = Explainer.of(KnowledgeGraphBuilder.build(Path.of(".")));
+        explainer = KnowledgeGraphBuilder.build(Path.of(".")).explainer();
     }
 
     private static Node r(String slug) { return NodeFactory.createURI(FKR + slug); }

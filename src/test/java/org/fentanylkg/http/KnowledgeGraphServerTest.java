@@ -116,8 +116,8 @@ class KnowledgeGraphServerTest {
         Files.createDirectories(root.resolve("queries"));
         Files.writeString(root.resolve("queries/broken.rq"), "#+ summary: broken\nSELECT ?s WHERE { ?s ?p }\n");
         Files.copy(Path.of(ServerConfig.FILE_NAME), root.resolve(ServerConfig.FILE_NAME));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        KnowledgeGraphAssembler.SourcesRejected e = assertThrows(KnowledgeGraphAssembler.SourcesRejected.class,
                 () -> KnowledgeGraphServer.create().config(root.resolve(ServerConfig.FILE_NAME)).port(0).start());
-        assertTrue(e.getMessage().contains("broken.rq:2"), e.getMessage());
+        assertTrue(e.loadException().problems().stream().anyMatch(p -> p.toString().contains("broken.rq:2")), e.getMessage());
     }
 }

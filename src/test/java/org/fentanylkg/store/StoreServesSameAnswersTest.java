@@ -41,6 +41,7 @@ import org.fentanylkg.dataset.KnowledgeGraphBuilder;
 import org.fentanylkg.dataset.SourceFixture;
 import org.fentanylkg.explain.Explainer;
 import org.fentanylkg.explain.Explanation;
+import org.fentanylkg.http.KnowledgeGraphServer;
 import org.fentanylkg.http.ServerConfig;
 import org.fentanylkg.vocab.Graphs;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +66,7 @@ class StoreServesSameAnswersTest {
         storeDir = tmp.resolve("store");
         KnowledgeGraphStore.LoadReport report = KnowledgeGraphStore.at(storeDir).load(kg);
         assertEquals("gen-000001", report.generation());
-        server = StoreConfig.server(Path.of(ServerConfig.FILE_NAME), storeDir).port(0).start();
+        server = KnowledgeGraphServer.create().config(Path.of(ServerConfig.FILE_NAME)).store(storeDir).port(0).start();
         endpoint = "http://localhost:" + server.getHttpPort() + "/kg/sparql";
     }
 
@@ -154,7 +155,7 @@ class StoreServesSameAnswersTest {
     void theStoreExplainsEveryInferredTripleAsTheInMemoryGraphDoes() {
         ServingDataset store = (ServingDataset) served();
         assertTrue(store.explains());
-        Explainer fromMemory = Explainer.of(kg);
+        Explainer fromMemory = kg.explainer();
         Explainer fromStore = Explainer.of(store, store);
         List<Triple> inferred = kg.closure().inferred().find().toList();
         assertTrue(inferred.size() > 1000, "the report graph infers " + inferred.size() + " triples");

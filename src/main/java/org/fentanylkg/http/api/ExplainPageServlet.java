@@ -39,9 +39,9 @@ final class ExplainPageServlet extends HttpServlet {
     private final Labels labels;
     private final Mustache page;
 
-    ExplainPageServlet(Supplier<Explainer> explainer, DatasetGraph served) {
+    ExplainPageServlet(Supplier<Explainer> explainer, Labels labels) {
         this.explainer = explainer;
-        this.labels = new Labels(served);
+        this.labels = labels;
         this.page = new DefaultMustacheFactory(TEMPLATES).compile("explain.mustache");
     }
 

@@ -22,9 +22,9 @@ final class ExplainServlet extends HttpServlet {
     private final Supplier<Explainer> explainer;
     private final ExplanationJson json;
 
-    ExplainServlet(Supplier<Explainer> explainer, DatasetGraph served) {
+    ExplainServlet(Supplier<Explainer> explainer, Labels labels) {
         this.explainer = explainer;
-        this.json = new ExplanationJson(new Labels(served));
+        this.json = new ExplanationJson(labels);
     }
 
     @Override

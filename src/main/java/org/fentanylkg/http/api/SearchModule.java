@@ -2,11 +2,9 @@ package org.fentanylkg.http.api;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
-import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
 import org.fentanylkg.http.EarlyPreparation;
-import org.fentanylkg.http.ServerModules;
 import org.fentanylkg.http.linkeddata.LinkedData;
 import org.fentanylkg.search.SearchIndex;
 
@@ -19,6 +17,10 @@ public final class SearchModule implements FusekiModule, EarlyPreparation {
     public static final String API_PATH = "/api/search";
     public static final String PAGE_PATH = "/search";
 
+    private final LinkedData ld;
+
+    public SearchModule(LinkedData ld) { this.ld = ld; }
+
     @Override
     public String name() { return "fentanyl-kg search"; }
 
@@ -30,9 +32,6 @@ public final class SearchModule implements FusekiModule, EarlyPreparation {
 
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model config) {
-        DataAccessPoint dap = registry.get(ServerModules.DATASET);
-        if (dap == null) throw new IllegalStateException("fuseki-config.ttl declares no dataset named " + ServerModules.DATASET);
-        LinkedData ld = LinkedData.of(dap.getDataService().getDataset(), config);
         builder.addServlet(API_PATH, new SearchServlet(ld));
         builder.addServlet(PAGE_PATH, new SearchPageServlet(ld));
     }

@@ -25,7 +25,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.dataset.Generation;
-import org.fentanylkg.http.ServerModules;
+import org.fentanylkg.dataset.ServedGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,12 +50,15 @@ public final class ResponseCacheModule implements FusekiModule {
     /** The largest query answer kept: room for the largest saved query's JSON answer several times over. */
     public static final int MAX_ANSWER_ENTRY_BYTES = 8 << 20;
 
+    private final ServedGraph graph;
     private long bytes = DEFAULT_BYTES;
     private long answerBytes = DEFAULT_ANSWER_BYTES;
     private int maxQueryLength;
 
     @Override
     public String name() { return "fentanyl-kg response cache"; }
+
+    public ResponseCacheModule(ServedGraph graph) { this.graph = graph; }
 
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
@@ -73,11 +76,10 @@ public final class ResponseCacheModule implements FusekiModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         if (bytes == 0 && answerBytes == 0) return;
-        DataAccessPoint dap = registry.get(ServerModules.DATASET);
-        if (dap == null) throw new IllegalStateException("fuseki-config.ttl declares no dataset named " + ServerModules.DATASET);
+        DataAccessPoint dap = registry.get(graph.name());
         // OpsModule puts its Prometheus registry there (in prepare, before any configured step).
         MeterRegistry meters = builder.getServletAttribute(Fuseki.attrMetricsProvider) instanceof MetricsProvider m ? m.getMeterRegistry() : null;
-        Supplier<Generation> generation = Generation.tracking(dap.getDataService().getDataset());
+        Supplier<Generation> generation = graph::generation;
         if (bytes > 0) {
             ResponseCache cache = new ResponseCache(bytes, entryBytes(bytes), evictions(meters, "pages"));
             builder.addFilter("/*", new ResponseCacheFilter(cache, generation, meters));

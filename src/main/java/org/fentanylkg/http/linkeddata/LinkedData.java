@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.system.Txn;
-import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.dataset.Generation;
+import org.fentanylkg.dataset.ServedGraph;
 import org.fentanylkg.explain.Labels;
 
 /**
@@ -21,47 +20,43 @@ import org.fentanylkg.explain.Labels;
  * snapshot follows it.
  */
 public final class LinkedData {
-    private static final Symbol KEY = Symbol.create(KnowledgeGraphAssembler.NS + "linkedData");
-
-    private final DatasetGraph dsg;
+    private final ServedGraph graph;
+    private volatile DatasetGraph dsg;
     private final PublicBase base;
-    private final Supplier<Generation> generation;
     private volatile Snapshot snapshot;
 
-    private LinkedData(DatasetGraph dsg, PublicBase base) {
-        this.dsg = dsg;
+    /** The view of {@code graph}; nothing is read until a request asks (the graph may still be building). */
+    public LinkedData(ServedGraph graph, PublicBase base) {
+        this.graph = graph;
         this.base = base;
-        this.generation = Generation.tracking(dsg);
     }
 
-    /** The linked-data view of a dataset, made once and kept in the dataset's context. */
-    public static synchronized LinkedData of(DatasetGraph dsg, Model config) {
-        LinkedData ld = dsg.getContext().get(KEY);
-        if (ld == null) {
-            ld = new LinkedData(dsg, PublicBase.fromConfig(config));
-            dsg.getContext().set(KEY, ld);
-        }
-        return ld;
+    public DatasetGraph dataset() {
+        DatasetGraph d = dsg;
+        if (d == null) dsg = d = graph.dataset();
+        return d;
     }
 
-    public DatasetGraph dataset() { return dsg; }
+    /** The served graph this is the view of. */
+    public ServedGraph graph() { return graph; }
 
     public PublicBase publicBase() { return base; }
 
     public Links links(HttpServletRequest request) { return new Links(base.forRequest(request)); }
 
     /** The generation served now: what the validators of every representation are made from. */
-    public Generation generation() { return generation.get(); }
+    public Generation generation() { return graph.generation(); }
 
     /** The snapshot of the current generation (computed in a read transaction when the generation changed). */
     public Snapshot snapshot() {
-        Generation g = generation.get();
+        Generation g = graph.generation();
         Snapshot s = snapshot;
         if (s != null && s.generation.equals(g)) return s;
         synchronized (this) {
             s = snapshot;
             if (s == null || !s.generation.equals(g)) {
-                Labels labels = Txn.calculateRead(dsg, () -> Labels.of(dsg.getDefaultGraph()));
+                DatasetGraph d = dataset();
+                Labels labels = Txn.calculateRead(d, () -> Labels.of(d.getDefaultGraph()));
                 s = new Snapshot(g, labels);
                 snapshot = s;
             }
@@ -70,7 +65,7 @@ public final class LinkedData {
     }
 
     /** Runs {@code action} in a read transaction. */
-    public <T> T read(Supplier<T> action) { return Txn.calculateRead(dsg, action); }
+    public <T> T read(Supplier<T> action) { return Txn.calculateRead(dataset(), action); }
 
     /** What is computed once per version of the data. */
     public final class Snapshot {
@@ -88,15 +83,15 @@ public final class LinkedData {
 
         public Generation generation() { return generation; }
 
-        /** When this generation was built: the Last-Modified of every representation. */
+        /** When this generation was built or published: the Last-Modified of every representation. */
         public Instant lastModified() { return lastModified; }
 
         public Labels labels() { return labels; }
 
-        public Describer describer() { return new Describer(dsg, labels); }
+        public Describer describer() { return new Describer(dataset(), labels); }
 
         public synchronized Statistics statistics() {
-            if (statistics == null) statistics = Txn.calculateRead(dsg, () -> Statistics.of(dsg));
+            if (statistics == null) statistics = Txn.calculateRead(dataset(), () -> Statistics.of(dataset()));
             return statistics;
         }
 
@@ -105,11 +100,11 @@ public final class LinkedData {
             Map<Dumps.Dump, Long> sizes = new EnumMap<>(Dumps.Dump.class);
             for (Dumps.Dump d : Dumps.Dump.values()) sizes.put(d, (long) dump(d).length);
             Statistics stats = statistics();
-            return Txn.calculateRead(dsg, () -> DatasetDescription.build(dsg, stats, sizes, lastModified, links));
+            return Txn.calculateRead(dataset(), () -> DatasetDescription.build(dataset(), stats, sizes, lastModified, links));
         }
 
         public synchronized byte[] dump(Dumps.Dump dump) {
-            return dumps.computeIfAbsent(dump, d -> Txn.calculateRead(dsg, () -> Dumps.write(dsg, d)));
+            return dumps.computeIfAbsent(dump, d -> Txn.calculateRead(dataset(), () -> Dumps.write(dataset(), d)));
         }
     }
 }

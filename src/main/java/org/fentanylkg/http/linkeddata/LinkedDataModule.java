@@ -11,7 +11,7 @@ import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.rdf.model.Model;
-import org.fentanylkg.http.ServerModules;
+import org.fentanylkg.dataset.ServedGraph;
 
 /**
  * Linked data as a Fuseki module: dereferenceable IRIs for the whole namespace (content negotiation, HTML from
@@ -23,10 +23,16 @@ public final class LinkedDataModule implements FusekiModule {
     public static final List<String> PATHS = List.of("", "/id/*", "/fact/*", "/report/*", "/graph/*", "/ontology", "/ontology/*",
             "/" + DatasetDescription.PATH, "/" + LinkedDataServlet.CONTEXT_PATH, "/dumps", "/dumps/*");
 
+    private final ServedGraph graph;
+    private final LinkedData ld;
     private final Function<LinkedData, HtmlPages> pages;
 
     /** @param pages makes the HTML pages once the dataset is known */
-    public LinkedDataModule(Function<LinkedData, HtmlPages> pages) { this.pages = pages; }
+    public LinkedDataModule(ServedGraph graph, LinkedData ld, Function<LinkedData, HtmlPages> pages) {
+        this.graph = graph;
+        this.ld = ld;
+        this.pages = pages;
+    }
 
     @Override
     public String name() { return "fentanyl-kg linked data"; }
@@ -39,15 +45,13 @@ public final class LinkedDataModule implements FusekiModule {
 
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
-        DataAccessPoint dap = registry.get(ServerModules.DATASET);
-        if (dap == null) throw new IllegalStateException("fuseki-config.ttl declares no dataset named " + ServerModules.DATASET);
-        LinkedData ld = LinkedData.of(dap.getDataService().getDataset(), configModel);
+        DataAccessPoint dap = registry.get(graph.name());
         HtmlPages html = pages.apply(ld);
         for (String path : PATHS) builder.addServlet(path, new LinkedDataServlet(ld, html));
         Set<String> endpoints = new LinkedHashSet<>();
         for (Endpoint e : dap.getDataService().getEndpoints(Operation.Query)) {
-            endpoints.add(ServerModules.DATASET + (e.getName() == null || e.getName().isEmpty() ? "" : "/" + e.getName()));
+            endpoints.add(graph.name() + (e.getName() == null || e.getName().isEmpty() ? "" : "/" + e.getName()));
         }
-        builder.addFilter(ServerModules.DATASET + "/*", new ServiceDescriptionFilter(ld, endpoints));
+        builder.addFilter(graph.name() + "/*", new ServiceDescriptionFilter(ld, endpoints));
     }
 }

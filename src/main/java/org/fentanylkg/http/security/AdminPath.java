@@ -4,25 +4,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.JettySecurityLib;
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.vocabulary.RDF;
-import org.fentanylkg.dataset.KnowledgeGraph;
-import org.fentanylkg.dataset.KnowledgeGraphAssembler;
-import org.fentanylkg.dataset.KnowledgeGraphBuilder;
-import org.fentanylkg.dataset.SwappableDataset;
-import org.fentanylkg.http.ServerModules;
+import org.fentanylkg.dataset.ServedGraph;
 import org.fentanylkg.rdf.LoadException;
 import org.fentanylkg.rdf.Problem;
-import org.fentanylkg.store.ServingDataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * of Fuseki's {@code --passwd}: {@code user: password} per line, reread when it changes).
  *
  * <p>Serving the graph built in memory, a reload rebuilds it from the configured sources and swaps it in
- * ({@link SwappableDataset}) only if the build has no problems; otherwise it answers 422 with every problem as
+ * only if the build has no problems; otherwise it answers 422 with every problem as
  * {@code file:line: message}, and the old graph goes on being served. Serving a TDB2 store, it switches to the
  * store's latest published generation at once (publishing one is {@code fentanyl-kg load}'s job).
  */
@@ -42,38 +31,15 @@ final class AdminPath {
 
     private AdminPath() {}
 
-    /** Puts the path behind authentication and makes the in-memory dataset swappable. */
-    static Reloader prepare(FusekiServer.Builder builder, Path passwordFile, Model config) {
+    /** Puts the path behind authentication; the reload is the served graph's own. */
+    static Reloader prepare(FusekiServer.Builder builder, Path passwordFile, ServedGraph graph) {
         if (!Files.isRegularFile(passwordFile) || !Files.isReadable(passwordFile)) {
             throw new IllegalArgumentException("fuseki-config.ttl: fkgc:adminPasswordFile " + passwordFile.toAbsolutePath()
                     + ": not found or not readable (leave it out to turn the administrative path off)");
         }
         builder.securityHandler(JettySecurityLib.makeSecurityHandlerForPathspec(PATH, "fentanyl-kg administration",
                 JettySecurityLib.makeUserStore(passwordFile.toString())));
-        var dsBuilder = builder.getDataServiceBuilder(ServerModules.DATASET);
-        DatasetGraph served = dsBuilder == null ? null : dsBuilder.dataset();
-        if (served instanceof ServingDataset store) return () -> store.refresh()
-                ? "Now serving " + store.generation() + " of the store" : "Already serving the store's latest generation, " + store.generation();
-        if (served == null || KnowledgeGraph.of(served).isEmpty()) {
-            throw new IllegalStateException(ServerModules.DATASET + " is not a knowledge graph: nothing for " + PATH + " to reload");
-        }
-        Path sources = sources(config);
-        SwappableDataset swappable = new SwappableDataset(served);
-        dsBuilder.dataset(swappable);
-        return () -> {
-            KnowledgeGraph kg = KnowledgeGraphBuilder.build(sources);
-            swappable.swap(kg.dataset());
-            return "Reloaded from " + sources + ": " + kg.figures();
-        };
-    }
-
-    /** The folder the in-memory graph was built from (fkgc:sources, resolved by ServerConfig). */
-    private static Path sources(Model config) {
-        for (Resource ds : config.listResourcesWithProperty(RDF.type, KnowledgeGraphAssembler.TYPE).toList()) {
-            RDFNode src = ds.getProperty(KnowledgeGraphAssembler.SOURCES).getObject();
-            return src.isURIResource() ? Path.of(URI.create(src.asResource().getURI())) : Path.of(src.asLiteral().getLexicalForm());
-        }
-        throw new IllegalStateException("fuseki-config.ttl declares no fkgc:KnowledgeGraph dataset to reload");
+        return graph::reload;
     }
 
     @FunctionalInterface

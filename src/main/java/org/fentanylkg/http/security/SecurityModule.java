@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.fentanylkg.dataset.ServedGraph;
 import org.fentanylkg.http.EarlyPreparation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class SecurityModule implements FusekiModule, EarlyPreparation {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityModule.class);
 
+    private final ServedGraph graph;
     private SecuritySettings settings = SecuritySettings.defaults();
     private AdminPath.Reloader reloader;
+
+    public SecurityModule(ServedGraph graph) { this.graph = graph; }
 
     @Override
     public String name() { return "fentanyl-kg security"; }
@@ -52,7 +56,7 @@ public final class SecurityModule implements FusekiModule, EarlyPreparation {
         ExtensionGuard.install();
         OfflineJsonLd.install();
         builder.registerOperation(Operation.Query, new GuardedQueryService(settings));
-        reloader = settings.adminPasswordFile().map(file -> AdminPath.prepare(builder, file, configModel)).orElse(null);
+        reloader = settings.adminPasswordFile().map(file -> AdminPath.prepare(builder, file, graph)).orElse(null);
         LOG.info("Limits: query timeout {} ms, result cap {}, query length {} chars, request body {} bytes, request header {} bytes, SERVICE {}",
                 ARQ.getContext().getAsString(ARQ.queryTimeout), settings.resultCap(), settings.maxQueryLength(),
                 settings.maxRequestBody(), settings.maxRequestHeader(), settings.serviceAllowed() ? "allowed" : "off");

@@ -2,11 +2,9 @@ package org.fentanylkg.http.ui;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
-import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
-import org.fentanylkg.http.ServerModules;
-import org.fentanylkg.http.api.QueryApiModule;
+import org.fentanylkg.dataset.ServedGraph;
 import org.fentanylkg.http.linkeddata.LinkedData;
 import org.fentanylkg.queries.SavedQueryCatalog;
 import org.slf4j.Logger;
@@ -21,15 +19,20 @@ public final class QueryUiModule implements FusekiModule {
     private static final Logger LOG = LoggerFactory.getLogger(QueryUiModule.class);
     public static final String PATH = "/query";
 
+    private final ServedGraph graph;
+    private final LinkedData ld;
+
+    public QueryUiModule(ServedGraph graph, LinkedData ld) {
+        this.graph = graph;
+        this.ld = ld;
+    }
+
     @Override
     public String name() { return "fentanyl-kg query UI"; }
 
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
-        DataAccessPoint dap = registry.get(ServerModules.DATASET);
-        if (dap == null) throw new IllegalStateException("fuseki-config.ttl declares no dataset named " + ServerModules.DATASET);
-        LinkedData ld = LinkedData.of(dap.getDataService().getDataset(), configModel);
-        SavedQueryCatalog catalog = QueryApiModule.catalog(builder, configModel);
+        SavedQueryCatalog catalog = graph.savedQueries();
         builder.addServlet(PATH, new QueryPageServlet(ld, catalog));
         LOG.info("Query UI at {} with {} saved queries", PATH, catalog.size());
     }

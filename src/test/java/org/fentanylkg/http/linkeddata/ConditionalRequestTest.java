@@ -11,8 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.fentanylkg.dataset.Generation;
-import org.fentanylkg.dataset.KnowledgeGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +48,7 @@ class ConditionalRequestTest {
     }
 
     private static Instant built() {
-        return KnowledgeGraph.of(server.dataset()).orElseThrow().figures().built().truncatedTo(ChronoUnit.SECONDS);
+        return server.graph().generation().built().truncatedTo(ChronoUnit.SECONDS);
     }
 
     @Test
@@ -108,7 +106,7 @@ class ConditionalRequestTest {
     @Test
     void lastModifiedIsTheBuildTimeOnEveryRequest() throws InterruptedException {
         Instant built = built();
-        assertEquals(built, Generation.of(server.dataset()).built().truncatedTo(ChronoUnit.SECONDS));
+        assertTrue(built.isBefore(Instant.now().minusSeconds(1)), "built before the requests: " + built);
         List<String> tags = null;
         for (int round = 0; round < 2; round++) {
             if (round > 0) Thread.sleep(1100); // a second later: a Last-Modified taken from the clock would move

@@ -15,19 +15,21 @@ import org.apache.jena.query.ResultSetFactory;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.fentanylkg.dataset.ServedGraph;
 import org.fentanylkg.http.KnowledgeGraphServer;
 import org.fentanylkg.http.ServerConfig;
-import org.fentanylkg.http.ServerModules;
 
 /** One server for a test class (the repository's configuration unless told), with raw HTTP helpers. */
 public final class TestServer implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final FusekiServer server;
+    private final KnowledgeGraphServer kgs;
     private final String base;
 
-    private TestServer(FusekiServer server) {
-        this.server = server;
+    private TestServer(KnowledgeGraphServer kgs) throws IOException {
+        this.kgs = kgs;
+        this.server = kgs.start();
         this.base = "http://localhost:" + server.getHttpPort() + "/";
     }
 
@@ -35,7 +37,7 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Path config) {
         try {
-            return new TestServer(KnowledgeGraphServer.create().config(config).port(0).start());
+            return new TestServer(KnowledgeGraphServer.create().config(config).port(0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,8 +46,11 @@ public final class TestServer implements AutoCloseable {
     /** {@code http://localhost:PORT/} */
     public String base() { return base; }
 
+    /** The served graph (its generation: the validators' source). */
+    public ServedGraph graph() { return kgs.graph(); }
+
     public DatasetGraph dataset() {
-        return server.getDataAccessPointRegistry().get(ServerModules.DATASET).getDataService().getDataset();
+        return kgs.graph().dataset();
     }
 
     /** A SELECT run in-process on the served dataset (independent of the HTTP code under test). */
