@@ -28,7 +28,7 @@ import org.fentanylkg.http.linkeddata.Dumps;
  * A benchmark, not a test: starts the service twice in this JVM, with the response cache on (the configuration as
  * given) and off ({@code fkgc:responseCacheBytes 0}), and prints the median (and p90) latency over HTTP after
  * warm-up of the linked data pages (an HTML resource page, the same resource's Turtle and JSON-LD descriptions,
- * the landing, report, ontology and query pages) and of a saved query's answer: an unconditional GET with the
+ * the landing, report, ontology and query pages, the JSON-LD context, the Turtle dump) and of a saved query's answer: an unconditional GET with the
  * cache on and off, and a conditional GET (If-None-Match with the page's ETag: 304) with it off. The requests of
  * the three columns alternate, so the machine's noise falls on all of them alike. Then the size of each dump.
  */
@@ -71,6 +71,8 @@ public final class PageLatencyBench {
                     new Target("report page", "report/IF10400-2025-08-26", "text/html"),
                     new Target("ontology documentation", "ontology", "text/html"),
                     new Target("query UI", "query", "text/html"),
+                    new Target("JSON-LD context", "context.jsonld", "application/ld+json"),
+                    new Target("Turtle dump", "dumps/fentanyl-kg.ttl", "text/turtle"),
                     new Target("saved query timeline (JSON)", "api/queries/timeline", "application/sparql-results+json"));
             out.printf(Locale.ROOT, "%-44s %21s %21s %21s %8s %6s %9s%n", "page (median / p90 ms)", "cache off, 200", "cache on, 200",
                     "cache off, 304", "off/on", "hits", "bytes");

@@ -45,7 +45,7 @@ public final class ResponseCacheModule implements FusekiModule {
     public static final Property ANSWER_CACHE_BYTES = ResourceFactory.createProperty(KnowledgeGraphAssembler.NS + "answerCacheBytes");
     public static final long DEFAULT_BYTES = 64L << 20;
     public static final long DEFAULT_ANSWER_BYTES = 64L << 20;
-    /** The largest body kept: a bigger one (a dump) is streamed as usual and not kept. */
+    /** The largest body kept: a bigger one (a whole graph in N-Triples) is streamed as usual and not kept. */
     public static final int MAX_ENTRY_BYTES = 1 << 20;
     /** The largest query answer kept: room for the largest saved query's JSON answer several times over. */
     public static final int MAX_ANSWER_ENTRY_BYTES = 8 << 20;
