@@ -25,6 +25,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.riot.web.HttpNames;
 import org.fentanylkg.dataset.Generation;
+import org.fentanylkg.http.linkeddata.Representation;
 import org.fentanylkg.http.ops.BufferedBody;
 import org.fentanylkg.http.security.ParsedQueries;
 
@@ -118,7 +119,7 @@ final class AnswerCacheFilter implements Filter {
         if (get) {
             String etag = etag(g, key, parsed);
             response.setHeader(ETAG, etag);
-            if (matches(request.getHeader("If-None-Match"), etag)) {
+            if (Representation.matches(request, etag)) {
                 coalescing.notModified(response);
                 return;
             }
@@ -197,16 +198,5 @@ final class AnswerCacheFilter implements Filter {
         int rest = Objects.hash(key.defaultGraphs(), key.namedGraphs(), key.format(), key.origin());
         return "\"" + g.number() + "-" + Long.toString(g.built().toEpochMilli(), 36) + "-" + parsed.digest() + "-"
                 + Integer.toHexString(rest) + "\"";
-    }
-
-    /** Whether an If-None-Match header holds this ETag (weakly compared, as RFC 9110 asks for If-None-Match) or "*". */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) return false;
-        for (String t : ifNoneMatch.split(",")) {
-            String tag = t.strip();
-            if (tag.startsWith("W/")) tag = tag.substring(2);
-            if (tag.equals("*") || tag.equals(etag)) return true;
-        }
-        return false;
     }
 }

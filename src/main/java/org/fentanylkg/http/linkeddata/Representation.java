@@ -130,17 +130,7 @@ public final class Representation {
     public static long rendered() { return RENDERED.sum(); }
 
     private boolean notModified(HttpServletRequest request) {
-        List<String> inm = Collections.list(request.getHeaders("If-None-Match"));
-        if (!inm.isEmpty()) {
-            String mine = opaque(etag);
-            for (String header : inm) {
-                for (String tag : header.split(",")) {
-                    String t = tag.strip();
-                    if (t.equals("*") || opaque(t).equals(mine)) return true; // the weak comparison (RFC 9110 13.1.2)
-                }
-            }
-            return false;
-        }
+        if (request.getHeader("If-None-Match") != null) return matches(request, etag);
         String ims = request.getHeader("If-Modified-Since");
         if (ims == null) return false;
         try {
@@ -149,6 +139,18 @@ public final class Representation {
         } catch (DateTimeParseException e) {
             return false; // RFC 9110: an invalid date is ignored
         }
+    }
+
+    /** Whether the request's If-None-Match holds {@code etag} (the weak comparison, RFC 9110 13.1.2) or "*". */
+    public static boolean matches(HttpServletRequest request, String etag) {
+        String mine = opaque(etag);
+        for (String header : Collections.list(request.getHeaders("If-None-Match"))) {
+            for (String tag : header.split(",")) {
+                String t = tag.strip();
+                if (t.equals("*") || opaque(t).equals(mine)) return true;
+            }
+        }
+        return false;
     }
 
     private static String opaque(String tag) { return tag.startsWith("W/") ? tag.substring(2) : tag; }
