@@ -19,9 +19,9 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.RDF;
-import org.fentanylkg.http.cache.ResponseCacheModule;
 import org.fentanylkg.http.main.KnowledgeGraphServer;
 import org.fentanylkg.http.main.ServerConfig;
+import org.fentanylkg.vocab.FKGC;
 import org.fentanylkg.http.linkeddata.Dumps;
 
 /**
@@ -56,7 +56,7 @@ public final class PageLatencyBench {
         try {
             Model model = ServerConfig.read(config);
             Resource node = model.listResourcesWithProperty(RDF.type, FusekiVocab.tServer).next();
-            node.removeAll(ResponseCacheModule.RESPONSE_CACHE_BYTES).addLiteral(ResponseCacheModule.RESPONSE_CACHE_BYTES, 0L);
+            node.removeAll(FKGC.responseCacheBytes).addLiteral(FKGC.responseCacheBytes, 0L);
             try (OutputStream o = Files.newOutputStream(off)) {
                 RDFDataMgr.write(o, model, Lang.TURTLE);
             }

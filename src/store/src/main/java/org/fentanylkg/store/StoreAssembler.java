@@ -9,11 +9,11 @@ import org.apache.jena.assembler.exceptions.AssemblerException;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.assembler.AssemblerUtils;
 import org.apache.jena.sparql.core.assembler.DatasetAssembler;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.vocab.FKGC;
 
 /**
  * Lets a Fuseki configuration serve a store built by {@code fentanyl-kg load}:
@@ -21,8 +21,8 @@ import org.fentanylkg.dataset.KnowledgeGraphAssembler;
  * Nothing is recomputed at start; the server follows the store's published generation ({@link ServingDataset}).
  */
 public final class StoreAssembler extends DatasetAssembler {
-    public static final Resource TYPE = ResourceFactory.createResource(KnowledgeGraphAssembler.NS + "Store");
-    public static final Property LOCATION = ResourceFactory.createProperty(KnowledgeGraphAssembler.NS + "location");
+    public static final Resource TYPE = FKGC.Store;
+    public static final Property LOCATION = FKGC.location;
 
     /** Registers the assembler with Jena; call before a configuration is parsed. Idempotent. */
     public static void register() { AssemblerUtils.registerDataset(TYPE, new StoreAssembler()); }

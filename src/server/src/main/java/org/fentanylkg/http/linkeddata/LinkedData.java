@@ -40,8 +40,6 @@ public final class LinkedData {
     /** The served graph this is the view of. */
     public ServedGraph graph() { return graph; }
 
-    public PublicBase publicBase() { return base; }
-
     public Links links(HttpServletRequest request) { return new Links(base.forRequest(request)); }
 
     /** The generation served now: what the validators of every representation are made from. */

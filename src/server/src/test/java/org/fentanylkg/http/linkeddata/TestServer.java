@@ -35,9 +35,12 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start() { return start(Path.of(ServerConfig.FILE_NAME)); }
 
-    public static TestServer start(Path config) {
+    public static TestServer start(Path config) { return start(KnowledgeGraphServer.create().config(config)); }
+
+    /** A server as {@code builder} makes it, on a free port. */
+    public static TestServer start(KnowledgeGraphServer builder) {
         try {
-            return new TestServer(KnowledgeGraphServer.create().config(config).port(0));
+            return new TestServer(builder.port(0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
