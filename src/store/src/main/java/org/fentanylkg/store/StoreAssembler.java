@@ -2,7 +2,6 @@ package org.fentanylkg.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import org.apache.jena.assembler.Assembler;
 import org.apache.jena.assembler.exceptions.AssemblerException;
@@ -12,6 +11,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.assembler.AssemblerUtils;
 import org.apache.jena.sparql.core.assembler.DatasetAssembler;
+import org.fentanylkg.dataset.ConfiguredSources;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.vocab.FKGC;
 
@@ -33,7 +33,7 @@ public final class StoreAssembler extends DatasetAssembler {
         if (offered.isPresent()) return offered.get().dataset();
         RDFNode loc = root.getProperty(LOCATION) == null ? null : root.getProperty(LOCATION).getObject();
         if (loc == null) throw new AssemblerException(root, "fkgc:location is required: the folder of a store built by `fentanyl-kg load`");
-        Path path = loc.isURIResource() ? Path.of(URI.create(loc.asResource().getURI())) : Path.of(loc.asLiteral().getLexicalForm());
+        Path path = ConfiguredSources.path(loc, FKGC.location);
         try {
             return KnowledgeGraphStore.at(path).serve();
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.explain.Explainer;
 import org.fentanylkg.explain.Explanation;
 import org.fentanylkg.explain.ExplanationJson;
@@ -67,7 +68,7 @@ final class ExplainServlet extends HttpServlet {
     }
 
     static String notInGraph(Triple t) {
-        return "the graph holds no such triple (neither asserted nor inferred): " + Terms.shortForm(t.getSubject()) + " "
-                + Terms.shortForm(t.getPredicate()) + " " + Terms.shortForm(t.getObject());
+        return "the graph holds no such triple (neither asserted nor inferred): " + Prefixes.shortForm(t.getSubject()) + " "
+                + Prefixes.shortForm(t.getPredicate()) + " " + Prefixes.shortForm(t.getObject());
     }
 }

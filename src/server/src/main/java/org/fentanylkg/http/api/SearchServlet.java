@@ -16,7 +16,7 @@ import org.fentanylkg.http.linkeddata.HttpError;
 import org.fentanylkg.http.linkeddata.LinkedData;
 import org.fentanylkg.http.linkeddata.Negotiation;
 import org.fentanylkg.http.linkeddata.Links;
-import org.fentanylkg.http.linkeddata.Prefixes;
+import org.fentanylkg.vocab.Prefixes;
 
 /**
  * {@code GET /api/search?q=&class=&limit=&offset=}: ranked hits as JSON, or CSV by {@code Accept: text/csv}.
@@ -78,7 +78,7 @@ final class SearchServlet extends HttpServlet {
         if (value == null || value.isBlank()) return null;
         String v = value.strip();
         if (v.startsWith("<") && v.endsWith(">")) v = v.substring(1, v.length() - 1);
-        String expanded = Prefixes.standard().expandPrefix(v);
+        String expanded = Prefixes.PREFIXES.expandPrefix(v);
         if (!expanded.matches("https?://[^\\s<>\"{}|\\\\^`]+")) {
             throw new Search.Refused(400, "parameter class is not an IRI or a known prefixed name: '" + abbreviate(value) + "'", "class",
                     "an IRI or a prefixed name such as fkg:Cartel");

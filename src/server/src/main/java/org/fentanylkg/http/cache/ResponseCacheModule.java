@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.fentanylkg.http.security.SecuritySettings;
@@ -22,6 +22,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.dataset.ServedGraph;
 import org.fentanylkg.vocab.FKGC;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ public final class ResponseCacheModule implements FusekiModule {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseCacheModule.class);
     public static final long DEFAULT_BYTES = 64L << 20;
     public static final long DEFAULT_ANSWER_BYTES = 64L << 20;
-    /** The largest body kept: a bigger one (a dump) is streamed as usual and not kept. */
+    /** The largest body kept: a bigger one (a whole graph in N-Triples) is streamed as usual and not kept. */
     public static final int MAX_ENTRY_BYTES = 1 << 20;
     /** The largest query answer kept: room for the largest saved query's JSON answer several times over. */
     public static final int MAX_ANSWER_ENTRY_BYTES = 8 << 20;
@@ -75,7 +76,7 @@ public final class ResponseCacheModule implements FusekiModule {
         DataAccessPoint dap = registry.get(graph.name());
         // OpsModule puts its Prometheus registry there (in prepare, before any configured step).
         MeterRegistry meters = builder.getServletAttribute(Fuseki.attrMetricsProvider) instanceof MetricsProvider m ? m.getMeterRegistry() : null;
-        LongSupplier generation = () -> graph.generation().number();
+        Supplier<Generation> generation = graph::generation;
         if (bytes > 0) {
             ResponseCache cache = new ResponseCache(bytes, entryBytes(bytes), evictions(meters, "pages"));
             builder.addFilter("/*", new ResponseCacheFilter(cache, generation, meters));

@@ -1,5 +1,6 @@
 package org.fentanylkg.http.linkeddata;
 
+import org.fentanylkg.vocab.Prefixes;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Optional;

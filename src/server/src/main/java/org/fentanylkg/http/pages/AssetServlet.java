@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.http.linkeddata.HttpError;
 import org.fentanylkg.http.linkeddata.Representation;
@@ -27,8 +28,8 @@ public final class AssetServlet extends HttpServlet {
     static final String CODEMIRROR = "vendor/codemirror/";
 
     private static final String CODEMIRROR_ROOT = webjar("org.webjars.npm", "codemirror");
-    /** The files do not change while the server runs: their Last-Modified is the start. */
-    private static final Instant STARTED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    /** The files change only with the jar: their validators are those of a generation that begins at start. */
+    private static final Generation STARTED = new Generation(0, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     @Override
@@ -48,9 +49,7 @@ public final class AssetServlet extends HttpServlet {
         if (type == null) return false;
         byte[] body = CACHE.computeIfAbsent(resource, AssetServlet::load);
         if (body.length == 0) return false;
-        Representation r = new Representation(body, type.contentType(), STARTED).cacheControl(cacheControl);
-        if (type == Format.HTML) r.header("Content-Security-Policy", Representation.HTML_POLICY);
-        r.send(request, response);
+        Representation.of(STARTED, type.contentType(), resource).cacheControl(cacheControl).send(request, response, () -> body);
         return true;
     }
 

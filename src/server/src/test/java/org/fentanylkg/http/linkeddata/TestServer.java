@@ -15,6 +15,7 @@ import org.apache.jena.query.ResultSetFactory;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.fentanylkg.dataset.ServedGraph;
 import org.fentanylkg.http.main.KnowledgeGraphServer;
 import org.fentanylkg.http.main.ServerConfig;
 
@@ -47,6 +48,9 @@ public final class TestServer implements AutoCloseable {
 
     /** {@code http://localhost:PORT/} */
     public String base() { return base; }
+
+    /** The served graph (its generation: the validators' source). */
+    public ServedGraph graph() { return kgs.graph(); }
 
     public DatasetGraph dataset() {
         return kgs.graph().dataset();
