@@ -1,0 +1,161 @@
+package org.fentanylkg.http.api;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSetFactory;
+import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.apache.jena.system.Txn;
+import org.fentanylkg.http.linkeddata.Format;
+import org.fentanylkg.http.linkeddata.HttpError;
+import org.fentanylkg.http.linkeddata.Negotiation;
+import org.fentanylkg.http.security.GuardedQueryService;
+import org.fentanylkg.queries.ParameterException;
+import org.fentanylkg.queries.QueryParameter;
+import org.fentanylkg.queries.SavedQuery;
+import org.fentanylkg.queries.SavedQueryCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/queries} lists the saved queries; {@code GET /api/queries/{name}} runs one, with its
+ * parameters from the query string, the format from the Accept header or a file suffix ({@code .csv}; the
+ * offers are {@link Format#RESULTS} and {@link Format#GRAPH_RESULTS}), and {@code limit}/{@code offset} paging.
+ */
+final class SavedQueryServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(SavedQueryServlet.class);
+
+    private final SavedQueryCatalog catalog;
+    private final DatasetGraph dataset;
+    private final Dataset wrapped;
+
+    SavedQueryServlet(SavedQueryCatalog catalog, DatasetGraph dataset) {
+        this.catalog = catalog;
+        this.dataset = dataset;
+        this.wrapped = DatasetFactory.wrap(dataset);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo();
+        if (path == null || path.equals("/")) {
+            Negotiation.byAccept(req, Format.JSON_ONLY);
+            ApiResponses.json(resp, 200, list(catalog, req.getContextPath()));
+            return;
+        }
+        String name = path.substring(1);
+        String suffix = null;
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && catalog.get(name).isEmpty()) {
+            suffix = name.substring(dot + 1);
+            name = name.substring(0, dot);
+        }
+        String queryName = name;
+        SavedQuery saved = catalog.get(name).orElseThrow(() -> HttpError.notFound("no saved query named '" + Negotiation.clip(queryName)
+                + "'; GET /api/queries lists them"));
+        Query query;
+        try {
+            query = saved.bind(ApiResponses.parameters(req));
+        } catch (ParameterException e) {
+            throw HttpError.badParameter(400, e.getMessage(), e.parameter(), e.expected());
+        }
+        List<Format> offers = query.isConstructType() || query.isDescribeType() ? Format.GRAPH_RESULTS : Format.RESULTS;
+        Format format = suffix != null ? Negotiation.named(suffix, offers, true) : Negotiation.byAccept(req, offers);
+        run(saved, query, format, resp);
+    }
+
+    private void run(SavedQuery saved, Query query, Format format, HttpServletResponse resp) throws IOException {
+        // Results are gathered before the first byte is sent, so a failure still gets a proper status.
+        Object result;
+        try {
+            result = Txn.calculateRead(dataset, () -> {
+                try (QueryExecution qe = QueryExecution.create(query, wrapped)) {
+                    if (query.isSelectType()) return ResultSetFactory.copyResults(qe.execSelect());
+                    if (query.isAskType()) return qe.execAsk();
+                    return query.isConstructType() ? qe.execConstruct().getGraph() : qe.execDescribe().getGraph();
+                }
+            });
+        } catch (QueryCancelledException e) {
+            throw new HttpError(503, GuardedQueryService.timeoutMessage("Query '" + saved.name() + "'"));
+        } catch (RuntimeException e) {
+            LOG.warn("saved query {} failed", saved.name(), e);
+            throw new HttpError(500, "query '" + saved.name() + "' failed; the error is in the server's log");
+        }
+        resp.setStatus(200);
+        resp.setContentType(format.mediaType());
+        resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        OutputStream out = resp.getOutputStream();
+        if (result instanceof ResultSetRewindable rs) {
+            ResultsWriter.create().lang(format.lang()).write(out, rs);
+        } else if (result instanceof Boolean b) {
+            ResultsWriter.create().lang(format.lang()).build().write(out, b);
+        } else {
+            RDFWriter.source((Graph) result).lang(format.lang()).output(out);
+        }
+        out.flush();
+    }
+
+    /** The catalog as the listing gives it: everything a client needs to call each query. */
+    static JsonObject list(SavedQueryCatalog catalog, String contextPath) {
+        JsonArray queries = new JsonArray();
+        for (SavedQuery q : catalog.all()) queries.add(describe(q, contextPath));
+        JsonObject o = new JsonObject();
+        o.addProperty("count", catalog.size());
+        o.add("queries", queries);
+        return o;
+    }
+
+    static JsonObject describe(SavedQuery q, String contextPath) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", q.name());
+        o.addProperty("title", q.title());
+        o.addProperty("description", q.description());
+        JsonArray tags = new JsonArray();
+        q.tags().forEach(tags::add);
+        o.add("tags", tags);
+        o.addProperty("type", q.queryType());
+        o.addProperty("url", contextPath + "/api/queries/" + q.name());
+        JsonArray params = new JsonArray();
+        for (QueryParameter p : q.parameters()) params.add(describe(p));
+        o.add("parameters", params);
+        if (q.pagination() > 0) o.addProperty("pagination", q.pagination());
+        JsonArray vars = new JsonArray();
+        q.resultVariables().forEach(vars::add);
+        o.add("variables", vars);
+        o.addProperty("sparql", q.sparql());
+        return o;
+    }
+
+    static JsonObject describe(QueryParameter p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", p.name());
+        o.addProperty("variable", "?" + p.variable());
+        o.addProperty("type", p.typeName());
+        if (p.datatype() != null) o.addProperty("datatype", p.datatype());
+        if (p.lang() != null) o.addProperty("lang", p.lang());
+        o.addProperty("required", p.required());
+        p.defaultValue().ifPresent(d -> o.addProperty("default", d));
+        if (!p.enumeration().isEmpty()) {
+            JsonArray e = new JsonArray();
+            p.enumeration().forEach(e::add);
+            o.add("enum", e);
+        }
+        o.addProperty("description", p.expected());
+        return o;
+    }
+}
