@@ -1,5 +1,7 @@
 package org.fentanylkg.http.linkeddata;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,8 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.jena.atlas.json.JSON;
-import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -116,14 +116,14 @@ public final class LinkedDataServlet extends HttpServlet {
     /** The JSON-LD context of every JSON-LD document the server writes: the shared prefixes. */
     public static JsonObject jsonLdContext() {
         JsonObject terms = new JsonObject();
-        Prefixes.map().forEach(terms::put);
+        Prefixes.map().forEach(terms::addProperty);
         JsonObject ctx = new JsonObject();
-        ctx.put("@context", terms);
+        ctx.add("@context", terms);
         return ctx;
     }
 
     private static Representation context(LinkedData.Snapshot snapshot) {
-        return Representation.text(JSON.toString(jsonLdContext()), Format.JSONLD, snapshot.lastModified());
+        return Representation.text(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(jsonLdContext()), Format.JSONLD, snapshot.lastModified());
     }
 
     private void dump(String local, LinkedData.Snapshot snapshot, HttpServletRequest request, HttpServletResponse response) throws IOException {
