@@ -17,6 +17,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.http.EarlyPreparation;
 import org.fentanylkg.http.ServerModules;
+import org.fentanylkg.http.security.SecuritySettings;
 import org.fentanylkg.queries.SavedQueryCatalog;
 import org.fentanylkg.rdf.LoadException;
 import org.fentanylkg.source.Sources;
@@ -54,8 +55,10 @@ public final class QueryApiModule implements FusekiModule, EarlyPreparation {
         var dap = registry.get(ServerModules.DATASET);
         if (dap == null) throw new IllegalStateException("fuseki-config.ttl declares no dataset named " + ServerModules.DATASET);
         DatasetGraph served = dap.getDataService().getDataset();
-        String openapi = ApiResponses.GSON.toJson(OpenApiDescription.build(catalog));
-        builder.addServlet("/api/queries/*", new SavedQueryServlet(catalog, served));
+        // The SPARQL endpoint's cap (SecurityModule reads the same node): one limit for every way of asking.
+        long cap = SecuritySettings.from(config).resultCap();
+        String openapi = ApiResponses.GSON.toJson(OpenApiDescription.build(catalog, cap));
+        builder.addServlet("/api/queries/*", new SavedQueryServlet(catalog, served, cap));
         builder.addServlet("/api/openapi.json", new FixedJson(openapi));
         builder.addServlet("/api/*", new ApiDocsServlet());
         LOG.info("Saved-query API: {} queries at /api/queries, OpenAPI at /api/openapi.json, browsable at /api/", catalog.size());

@@ -8,27 +8,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.query.Dataset;
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.ResultSetFactory;
-import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.riot.resultset.ResultSetLang;
-import org.apache.jena.riot.resultset.ResultSetWriterRegistry;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.apache.jena.system.Txn;
+import org.fentanylkg.http.security.ResultCap;
 import org.fentanylkg.queries.ParameterException;
 import org.fentanylkg.queries.QueryParameter;
 import org.fentanylkg.queries.SavedQuery;
@@ -38,32 +35,53 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/queries} lists the saved queries; {@code GET /api/queries/{name}} runs one, with its
- * parameters from the query string, the format from the Accept header or a {@code .json}, {@code .csv} or
- * {@code .tsv} suffix, and {@code limit}/{@code offset} paging.
+ * parameters from the query string, the format from the Accept header or a file suffix ({@link #formats()}),
+ * and {@code limit}/{@code offset} paging. Answers go through the SPARQL endpoint's result cap
+ * ({@code fkgc:resultCap}, {@link ResultCap}): a larger {@code limit} is clamped to it, as the endpoint clamps a
+ * larger LIMIT, and the headers say so.
  */
 final class SavedQueryServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(SavedQueryServlet.class);
 
-    /** SELECT and ASK results; the first is the default. */
-    static final AcceptList RESULTS = AcceptList.create(WebContent.contentTypeResultsJSON, WebContent.contentTypeJSON,
-            WebContent.contentTypeTextCSV, WebContent.contentTypeTextTSV, WebContent.contentTypeResultsXML);
-    /** CONSTRUCT and DESCRIBE results. */
-    static final AcceptList GRAPHS = AcceptList.create(WebContent.contentTypeTurtle, WebContent.contentTypeNTriples,
-            WebContent.contentTypeJSONLD, WebContent.contentTypeRDFXML);
-    private static final Map<String, String> SUFFIXES = Map.of(
-            ".json", WebContent.contentTypeResultsJSON, ".csv", WebContent.contentTypeTextCSV,
-            ".tsv", WebContent.contentTypeTextTSV, ".xml", WebContent.contentTypeResultsXML,
-            ".ttl", WebContent.contentTypeTurtle, ".nt", WebContent.contentTypeNTriples,
-            ".jsonld", WebContent.contentTypeJSONLD, ".rdf", WebContent.contentTypeRDFXML);
+    /**
+     * A format a saved query answers in.
+     *
+     * @param mediaType what the client asks for (Accept) and what the answer's Content-Type says
+     * @param suffix    the file suffix that asks for it in the path ({@code .csv}), null for Accept only
+     * @param lang      the writer
+     * @param graph     true for CONSTRUCT and DESCRIBE answers, false for SELECT and ASK
+     */
+    record ResultFormat(String mediaType, String suffix, Lang lang, boolean graph) {
+        boolean fits(SavedQuery q) { return graph == isGraph(q.query()); }
+    }
+
+    /** The formats, by kind; in each kind the first is the default. */
+    private static final List<ResultFormat> FORMATS = List.of(
+            new ResultFormat(WebContent.contentTypeResultsJSON, ".json", ResultSetLang.RS_JSON, false),
+            // Fuseki's offer too: plain JSON clients get the same document under the type they asked for.
+            new ResultFormat(WebContent.contentTypeJSON, null, ResultSetLang.RS_JSON, false),
+            new ResultFormat(WebContent.contentTypeTextCSV, ".csv", ResultSetLang.RS_CSV, false),
+            new ResultFormat(WebContent.contentTypeTextTSV, ".tsv", ResultSetLang.RS_TSV, false),
+            new ResultFormat(WebContent.contentTypeResultsXML, ".xml", ResultSetLang.RS_XML, false),
+            new ResultFormat(WebContent.contentTypeTurtle, ".ttl", Lang.TURTLE, true),
+            new ResultFormat(WebContent.contentTypeNTriples, ".nt", Lang.NTRIPLES, true),
+            new ResultFormat(WebContent.contentTypeJSONLD, ".jsonld", Lang.JSONLD, true),
+            new ResultFormat(WebContent.contentTypeRDFXML, ".rdf", Lang.RDFXML, true));
+
+    /** Every format the servlet answers in: what the OpenAPI description advertises and the tests probe. */
+    static List<ResultFormat> formats() { return FORMATS; }
+
+    /** The formats that fit a query (results or graph), default first. */
+    static List<ResultFormat> formats(SavedQuery q) { return formats().stream().filter(f -> f.fits(q)).toList(); }
 
     private final SavedQueryCatalog catalog;
     private final DatasetGraph dataset;
-    private final Dataset wrapped;
+    private final long cap;
 
-    SavedQueryServlet(SavedQueryCatalog catalog, DatasetGraph dataset) {
+    SavedQueryServlet(SavedQueryCatalog catalog, DatasetGraph dataset, long cap) {
         this.catalog = catalog;
         this.dataset = dataset;
-        this.wrapped = DatasetFactory.wrap(dataset);
+        this.cap = cap;
     }
 
     @Override
@@ -73,21 +91,40 @@ final class SavedQueryServlet extends HttpServlet {
             ApiResponses.json(resp, 200, list(catalog, req.getContextPath()));
             return;
         }
+        // A query's name has no dot (SavedQueryCatalog), so a dot starts the suffix.
         String name = path.substring(1);
-        String suffix = null;
-        for (String s : SUFFIXES.keySet()) {
-            if (name.endsWith(s) && catalog.get(name).isEmpty()) {
-                suffix = s;
-                name = name.substring(0, name.length() - s.length());
-                break;
-            }
-        }
+        int dot = name.indexOf('.');
+        String suffix = dot < 0 ? null : name.substring(dot);
+        if (dot >= 0) name = name.substring(0, dot);
         Optional<SavedQuery> found = catalog.get(name);
         if (found.isEmpty()) {
             ApiResponses.error(resp, 404, "no saved query named '" + name + "'; GET /api/queries lists them");
             return;
         }
         SavedQuery saved = found.get();
+        List<ResultFormat> offer = formats(saved);
+        ResultFormat format;
+        if (suffix != null) {
+            String s = suffix;
+            Optional<ResultFormat> bySuffix = formats().stream().filter(f -> s.equals(f.suffix())).findFirst();
+            if (bySuffix.isEmpty()) {
+                ApiResponses.error(resp, 404, "no format '" + suffix + "'; query '" + name + "' answers as " + suffixes(offer)
+                        + " (or by the Accept header)");
+                return;
+            }
+            format = bySuffix.get();
+            if (!format.fits(saved)) {
+                ApiResponses.error(resp, 406, "'" + suffix + "' does not fit a " + saved.queryType() + " query; it answers as "
+                        + suffixes(offer) + ", that is " + mediaTypes(offer));
+                return;
+            }
+        } else {
+            format = negotiate(req, offer);
+            if (format == null) {
+                ApiResponses.error(resp, 406, "cannot answer in " + req.getHeader("Accept") + "; this query gives " + mediaTypes(offer));
+                return;
+            }
+        }
         Query query;
         try {
             query = saved.bind(ApiResponses.parameters(req));
@@ -95,49 +132,38 @@ final class SavedQueryServlet extends HttpServlet {
             ApiResponses.error(resp, 400, e.getMessage(), e.parameter(), e.expected());
             return;
         }
-        boolean graph = query.isConstructType() || query.isDescribeType();
-        AcceptList offer = graph ? GRAPHS : RESULTS;
-        MediaType type;
-        if (suffix != null) {
-            type = MediaType.create(SUFFIXES.get(suffix));
-            if (AcceptList.match(AcceptList.create(type), offer) == null) {
-                ApiResponses.error(resp, 406, "'" + suffix + "' does not fit a " + saved.queryType() + " query; it gives "
-                        + offer.entries().stream().map(MediaType::getContentTypeStr).toList());
-                return;
-            }
-        } else {
-            type = ApiResponses.negotiate(req, offer);
-            if (type == null) {
-                ApiResponses.error(resp, 406, "cannot answer in " + req.getHeader("Accept") + "; this query gives "
-                        + offer.entries().stream().map(MediaType::getContentTypeStr).toList());
-                return;
-            }
-        }
-        run(saved, query, type.getContentTypeStr(), resp);
+        run(saved, query, format, resp);
     }
 
-    private void run(SavedQuery saved, Query query, String contentType, HttpServletResponse resp) throws IOException {
+    private static ResultFormat negotiate(HttpServletRequest req, List<ResultFormat> offer) {
+        AcceptList types = AcceptList.create(offer.stream().map(ResultFormat::mediaType).toArray(String[]::new));
+        MediaType chosen = ApiResponses.negotiate(req, types);
+        if (chosen == null) return null;
+        return offer.stream().filter(f -> f.mediaType().equals(chosen.getContentTypeStr())).findFirst().orElse(null);
+    }
+
+    private static String suffixes(List<ResultFormat> formats) {
+        return formats.stream().map(ResultFormat::suffix).filter(s -> s != null).collect(Collectors.joining(", "));
+    }
+
+    private static List<String> mediaTypes(List<ResultFormat> formats) { return formats.stream().map(ResultFormat::mediaType).toList(); }
+
+    private void run(SavedQuery saved, Query query, ResultFormat format, HttpServletResponse resp) throws IOException {
         try {
-            // Results are gathered before the first byte is sent, so a failure still gets a proper status.
-            Object result = Txn.calculateRead(dataset, () -> {
-                try (QueryExecution qe = QueryExecution.create(query, wrapped)) {
-                    if (query.isSelectType()) return ResultSetFactory.copyResults(qe.execSelect());
-                    if (query.isAskType()) return qe.execAsk();
-                    return query.isConstructType() ? qe.execConstruct().getGraph() : qe.execDescribe().getGraph();
-                }
-            });
+            // Read whole (at most cap+1 items) before the first byte is sent, so a timeout still gets a proper status.
+            ResultCap.Capped<?> answer = Txn.calculateRead(dataset, () -> execute(query));
             resp.setStatus(200);
-            resp.setContentType(contentType.equals(WebContent.contentTypeJSON) ? WebContent.contentTypeResultsJSON : contentType);
+            resp.setHeader(ResultCap.HEADER_LIMIT, Long.toString(cap));
+            if (answer.capped()) {
+                resp.setHeader(ResultCap.HEADER_CAPPED, "true");
+                LOG.info("saved query {}: answer capped at {} {}", saved.name(), cap, format.graph() ? "triples" : "rows");
+            }
+            resp.setContentType(format.mediaType());
             resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
             OutputStream out = resp.getOutputStream();
-            if (result instanceof ResultSetRewindable rs) {
-                ResultsWriter.create().lang(resultLang(contentType)).write(out, rs);
-            } else if (result instanceof Boolean b) {
-                ResultsWriter.create().lang(resultLang(contentType)).build().write(out, b);
-            } else {
-                Lang lang = RDFLanguages.contentTypeToLang(contentType);
-                RDFWriter.source((Graph) result).lang(lang).output(out);
-            }
+            if (answer.value() instanceof RowSet rows) ResultsWriter.create().lang(format.lang()).build().write(out, rows);
+            else if (answer.value() instanceof Boolean b) ResultsWriter.create().lang(format.lang()).build().write(out, b);
+            else RDFWriter.source((Graph) answer.value()).lang(format.lang()).output(out);
             out.flush();
         } catch (QueryCancelledException e) {
             ApiResponses.error(resp, 503, "query '" + saved.name() + "' timed out");
@@ -147,10 +173,15 @@ final class SavedQueryServlet extends HttpServlet {
         }
     }
 
-    private static Lang resultLang(String contentType) {
-        if (contentType.equals(WebContent.contentTypeJSON)) return ResultSetLang.RS_JSON;
-        Lang lang = RDFLanguages.contentTypeToLang(contentType);
-        return lang != null && ResultSetWriterRegistry.isRegistered(lang) ? lang : ResultSetLang.RS_JSON;
+    /** The answer up to the cap, as the SPARQL endpoint reads it (GuardedQueryService): at most cap+1 items. */
+    private ResultCap.Capped<?> execute(Query query) {
+        try (QueryExec exec = QueryExec.dataset(dataset).query(ResultCap.limited(query, cap)).build()) {
+            if (query.isSelectType()) return ResultCap.rows(exec.select(), cap);
+            if (query.isAskType()) return new ResultCap.Capped<>(exec.ask(), false);
+            var triples = ResultCap.triples(query.isConstructType() ? exec.constructTriples() : exec.describeTriples(), cap);
+            triples.value().getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
+            return triples;
+        }
     }
 
     /** The catalog as the listing gives it: everything a client needs to call each query. */
@@ -201,4 +232,6 @@ final class SavedQueryServlet extends HttpServlet {
         o.addProperty("description", p.expected());
         return o;
     }
+
+    static boolean isGraph(Query q) { return q.isConstructType() || q.isDescribeType(); }
 }
