@@ -44,7 +44,7 @@ final class ApiDocsServlet extends HttpServlet {
             if (parts[0].equals("assets") && send(resp, OWN + "assets/" + parts[1], "no-cache")) return;
         }
         ApiResponses.error(resp, 404, "no API resource at " + req.getRequestURI()
-                + "; the API: /api/queries, /api/queries/{name}, /api/explain, /api/openapi.json");
+                + "; the API: /api/queries, /api/queries/{name}, /api/explain, " + SearchModule.API_PATH + ", /api/openapi.json");
     }
 
     /** Streams a classpath resource; false when there is none. */
