@@ -55,10 +55,10 @@ public final class QueryApiModule implements FusekiModule, EarlyPreparation {
         var dap = registry.get(ServerModules.DATASET);
         if (dap == null) throw new IllegalStateException("fuseki-config.ttl declares no dataset named " + ServerModules.DATASET);
         DatasetGraph served = dap.getDataService().getDataset();
-        // The SPARQL endpoint's cap (SecurityModule reads the same node): one limit for every way of asking.
-        long cap = SecuritySettings.from(config).resultCap();
-        String openapi = ApiResponses.GSON.toJson(OpenApiDescription.build(catalog, cap));
-        builder.addServlet("/api/queries/*", new SavedQueryServlet(catalog, served, cap));
+        // The SPARQL endpoint's limits (SecurityModule reads the same node): one limit for every way of asking.
+        SecuritySettings limits = SecuritySettings.from(config);
+        String openapi = ApiResponses.GSON.toJson(OpenApiDescription.build(catalog, limits.resultCap()));
+        builder.addServlet("/api/queries/*", new SavedQueryServlet(catalog, served, limits.resultCap(), limits.queryTimeoutMs()));
         builder.addServlet("/api/openapi.json", new FixedJson(openapi));
         builder.addServlet("/api/*", new ApiDocsServlet());
         LOG.info("Saved-query API: {} queries at /api/queries, OpenAPI at /api/openapi.json, browsable at /api/", catalog.size());

@@ -77,11 +77,14 @@ final class SavedQueryServlet extends HttpServlet {
     private final SavedQueryCatalog catalog;
     private final DatasetGraph dataset;
     private final long cap;
+    private final long timeoutMs;
 
-    SavedQueryServlet(SavedQueryCatalog catalog, DatasetGraph dataset, long cap) {
+    /** {@code cap} and {@code timeoutMs} are the SPARQL endpoint's (the timeout itself is ARQ's, from its context). */
+    SavedQueryServlet(SavedQueryCatalog catalog, DatasetGraph dataset, long cap, long timeoutMs) {
         this.catalog = catalog;
         this.dataset = dataset;
         this.cap = cap;
+        this.timeoutMs = timeoutMs;
     }
 
     @Override
@@ -166,7 +169,7 @@ final class SavedQueryServlet extends HttpServlet {
             else RDFWriter.source((Graph) answer.value()).lang(format.lang()).output(out);
             out.flush();
         } catch (QueryCancelledException e) {
-            ApiResponses.error(resp, 503, "query '" + saved.name() + "' timed out");
+            ApiResponses.error(resp, 503, "query '" + saved.name() + "' ran past the server's query timeout of " + timeoutMs + " ms");
         } catch (RuntimeException e) {
             LOG.warn("saved query {} failed", saved.name(), e);
             ApiResponses.error(resp, 500, "query '" + saved.name() + "' failed: " + e.getMessage());

@@ -60,7 +60,11 @@ class SavedQueryContractTest {
                     + "CONSTRUCT { fkr:sinaloa-cartel skos:altLabel ?alt } WHERE { fkr:sinaloa-cartel skos:altLabel ?alt }\n",
             "fixture-sinaloa-is-a-cartel", "#+ summary: Is the Sinaloa Cartel a cartel? (test fixture)\n" + PREFIXES
                     + "ASK { fkr:sinaloa-cartel a fkg:Cartel }\n",
-            "fixture-describe-cjng", "#+ summary: Everything about CJNG (test fixture)\n" + PREFIXES + "DESCRIBE fkr:cjng\n");
+            "fixture-describe-cjng", "#+ summary: Everything about CJNG (test fixture)\n" + PREFIXES + "DESCRIBE fkr:cjng\n",
+            "fixture-cross-product", "#+ summary: The graph crossed with itself twice, which no timeout lets finish (test fixture)\n"
+                    + "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }\n");
+    /** The query timeout here: short, so that the cross product meets it soon. */
+    static final int TIMEOUT_MS = 2000;
 
     @TempDir static Path root;
     private static TestServer server;
@@ -74,7 +78,8 @@ class SavedQueryContractTest {
             for (Path q : s.filter(p -> p.toString().endsWith(".rq")).toList()) Files.copy(q, root.resolve("queries").resolve(q.getFileName()));
         }
         for (var f : FIXTURES.entrySet()) Files.writeString(root.resolve("queries/" + f.getKey() + ".rq"), f.getValue());
-        server = TestServer.config().set("resultCap", Integer.toString(CAP)).sources(root).start();
+        server = TestServer.config().set("resultCap", Integer.toString(CAP)).context("arq:queryTimeout", Integer.toString(TIMEOUT_MS))
+                .sources(root).start();
         HttpResponse<String> doc = server.get("/api/openapi.json");
         assertEquals(200, doc.statusCode());
         openapi = JsonParser.parseString(doc.body()).getAsJsonObject();
@@ -157,6 +162,13 @@ class SavedQueryContractTest {
         HttpResponse<String> small = server.get("/api/queries/fixture-sinaloa-alt-labels.nt");
         assertEquals("", capped(small));
         assertEquals(Integer.toString(CAP), limit(small));
+    }
+
+    @Test
+    void aSavedQueryPastTheTimeoutGets503StatingTheLimit() throws Exception {
+        JsonObject o = error(server.get("/api/queries/fixture-cross-product"), 503);
+        String message = (o.has("detail") ? o.get("detail") : o.get("error")).getAsString(); // RFC 9457's member, or the API's
+        assertEquals("query 'fixture-cross-product' ran past the server's query timeout of " + TIMEOUT_MS + " ms", message);
     }
 
     // --- every advertised format works; every working format is advertised ---
@@ -244,6 +256,7 @@ class SavedQueryContractTest {
             JsonObject bySuffix = operation("/api/queries/" + name + ".{" + OpenApiDescription.FORMAT + "}");
             String args = arguments(byAccept);
             if (args == null) continue; // a required parameter with neither default nor enumeration: no value to invent
+            if (name.equals("fixture-cross-product")) continue; // times out, on purpose
             Map<String, String> answers = new LinkedHashMap<>();
             for (String type : content(byAccept)) {
                 HttpResponse<String> r = server.get("/api/queries/" + name + args, "Accept", type);
@@ -298,7 +311,7 @@ class SavedQueryContractTest {
         assertEquals(SavedQueryServlet.formats().size(), content(select).size() + content(construct).size(), "nothing advertised beyond the table");
     }
 
-    /** The API's error format: a JSON body whose "status" is the response's. */
+    /** The API's error format: a JSON body whose "status" is the response's (as in RFC 9457 problem details too). */
     private static JsonObject error(HttpResponse<String> r, int status) {
         assertEquals(status, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").matches("application/(problem\\+)?json.*"), r.headers().toString());
