@@ -1,0 +1,260 @@
+package org.fentanylkg.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.FusekiVocab;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.fentanylkg.http.main.KnowledgeGraphServer;
+import org.fentanylkg.http.main.ServerConfig;
+import org.fentanylkg.http.cache.ResponseCacheModule;
+import org.fentanylkg.source.Sources;
+
+/**
+ * fentanyl-kg against its peers at the SPARQL endpoint, the path analysts and dashboards use: (a) fentanyl-kg with
+ * its answer cache off and (a+) on, (b) plain Fuseki over the same materialised dataset, (d) Virtuoso 7.2 loaded with
+ * the same quads ({@link Virtuoso}). Every server is loaded by wrk ({@link Wrk}, GET, SPARQL JSON), a process of its
+ * own, so the CPU the server's process spends during a run is the server's: (a), (a+) and (b) run in this JVM, which
+ * is otherwise idle while wrk runs; (d) in Virtuoso's process. Then 64 connections on a mix of every saved query, and
+ * Virtuoso's start to first answer.
+ */
+public final class PeerBench {
+    /** One server's figures for one query: wrk's, and the server's CPU per request in ms. */
+    public record Run(Wrk.Result load, double cpuMsPerRequest) {
+        double rps() { return load.rps(); }
+    }
+
+    /**
+     * One saved query. {@code dStatus}: "same", "different: ...", "error: ..." or null without (d).
+     * {@code servedMs}: the query in-process on the dataset (a) serves (no HTTP).
+     */
+    public record Row(String query, int rows, Run a, Run aCached, Run b, Run d, String bStatus, String dStatus, double servedMs) {
+        Double ab() { return a.rps() / b.rps(); }
+
+        Double ad() { return d == null ? null : a.rps() / d.rps(); }
+
+        Double adCached() { return d == null ? null : aCached.rps() / d.rps(); }
+
+        /** Virtuoso gave the same rows, and every server answered requests in the runs (else there is no ratio). */
+        boolean dSame() { return "same".equals(dStatus) && d.rps() > 0 && a.rps() > 0 && aCached.rps() > 0; }
+    }
+
+    /** The 64-connection run on the mix of saved queries. */
+    public record Mixed(int connections, Duration duration, Run aCached, Run d) {}
+
+    /** {@code virtuoso}: version, or null with {@code absent} saying why. */
+    public record Figures(List<Row> rows, int connections, Duration measure, int rounds, String virtuoso, String absent,
+                          long virtuosoQuads, long servedQuads, Mixed mixed, List<Long> virtuosoStarts) {
+        public Long virtuosoStartMedian() { return virtuosoStarts.isEmpty() ? null : StartBench.median(virtuosoStarts); }
+    }
+
+    private Path config;
+    private Path queries = Path.of("queries");
+    private int connections = 8;
+    private Duration measure = Duration.ofSeconds(2);
+    private int rounds = 2;
+    private int mixedConnections = 64;
+    private Duration mixed = Duration.ofSeconds(60);
+    private int starts = 3;
+
+    public static PeerBench create() { return new PeerBench(); }
+
+    public PeerBench config(Path config) { this.config = config; return this; }
+
+    public PeerBench queries(Path queries) { this.queries = queries; return this; }
+
+    public PeerBench connections(int n) { this.connections = n; return this; }
+
+    public PeerBench measure(Duration d) { this.measure = d; return this; }
+
+    public PeerBench rounds(int n) { this.rounds = n; return this; }
+
+    public PeerBench mixed(int connections, Duration d) { this.mixedConnections = connections; this.mixed = d; return this; }
+
+    public PeerBench starts(int n) { this.starts = n; return this; }
+
+    /** The configuration with the answer cache off ({@code fkgc:answerCacheBytes 0}), as a temporary file. */
+    static Path withoutAnswerCache(Path config) throws IOException {
+        Path file = config != null ? config : Sources.embeddedRoot().resolve(ServerConfig.FILE_NAME);
+        Model model = ServerConfig.read(file);
+        Resource server = model.listResourcesWithProperty(RDF.type, FusekiVocab.tServer).next();
+        server.removeAll(ResponseCacheModule.ANSWER_CACHE_BYTES);
+        server.addLiteral(ResponseCacheModule.ANSWER_CACHE_BYTES, 0L);
+        Path out = Files.createTempFile("fkg-bench-config-", ".ttl");
+        out.toFile().deleteOnExit();
+        try (OutputStream o = Files.newOutputStream(out)) {
+            RDFDataMgr.write(o, model, Lang.TURTLE);
+        }
+        return out;
+    }
+
+    public Figures run(PrintStream log) throws IOException, InterruptedException {
+        if (!Wrk.installed()) throw new IOException("wrk is not installed (Debian: apt-get install wrk); the peer comparison needs it");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(queries)) {
+            files = s.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
+        }
+        if (files.isEmpty()) throw new IOException(queries + ": no saved queries (*.rq)");
+        Path scratch = Files.createTempDirectory("fkg-peers-");
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        FusekiServer a = KnowledgeGraphServer.create().config(withoutAnswerCache(config)).port(0).start();
+        FusekiServer aCached = null;
+        FusekiServer b = null;
+        Virtuoso d = null;
+        String absent = null;
+        String version = null;
+        long virtuosoQuads = 0;
+        List<Long> startMs = new ArrayList<>();
+        try {
+            aCached = KnowledgeGraphServer.create().config(config).port(0).start();
+            DatasetGraph served = a.getDataAccessPointRegistry().get("/kg").getDataService().getDataset();
+            DatasetGraph copy = DatasetGraphFactory.createTxnMem();
+            long[] quads = {0};
+            served.executeRead(() -> copy.executeWrite(() -> served.find().forEachRemaining(copy::add)));
+            b = QuerySpeedBench.fuseki(copy, Duration.ofSeconds(60));
+
+            absent = Virtuoso.ensureInstalled(log).orElse(null);
+            if (absent == null) {
+                version = Virtuoso.version();
+                log.println("peer (d): " + version + "; creating and loading its database");
+                d = Virtuoso.create(scratch.resolve("virtuoso"));
+                virtuosoQuads = d.load(served, quads);
+                log.printf("peer (d): %d quads loaded of the %d written (the default graph's triples and every named graph's)%n", virtuosoQuads, quads[0]);
+            } else {
+                log.println("peer (d): Virtuoso " + absent + "; running without it");
+            }
+            String ea = endpoint(a), eac = endpoint(aCached), eb = QuerySpeedBench.endpoint(b).replace("localhost", "127.0.0.1");
+            HttpClient http = HttpClient.newHttpClient();
+            // Every query once on (a), (a+) and (b) first, so that the JIT has compiled the paths of all three before anything is measured.
+            for (Path file : files) {
+                String query = Files.readString(file);
+                for (String e : List.of(ea, eac, eb)) Wrk.run(List.of(url(e, query)), connections, Duration.ofSeconds(1), scratch);
+            }
+            List<Row> rows = new ArrayList<>();
+            List<String> mixA = new ArrayList<>();
+            List<String> mixD = new ArrayList<>();
+            for (Path file : files) {
+                String name = file.getFileName().toString().replaceFirst("\\.rq$", "");
+                String query = Files.readString(file);
+                String dQuery = d == null ? null : Virtuoso.rewrite(query);
+                List<String> ansA;
+                List<String> ansB;
+                try {
+                    ansA = Answers.fetch(http, ea, query, Duration.ofSeconds(60));
+                    ansB = Answers.fetch(http, eb, query, Duration.ofSeconds(60));
+                } catch (Answers.DidNotFinish e) {
+                    throw new IOException(name + ": fentanyl-kg or plain Fuseki did not answer: " + e.getMessage());
+                }
+                String bStatus = ansA.equals(ansB) ? "same" : QuerySpeedBench.difference(ansA, ansB);
+                String dStatus = null;
+                if (d != null) {
+                    try {
+                        List<String> ansD = Answers.fetch(http, d.endpoint(), dQuery, Duration.ofSeconds(60));
+                        dStatus = ansA.equals(ansD) ? "same" : QuerySpeedBench.difference(ansA, ansD);
+                    } catch (Answers.DidNotFinish | IOException e) {
+                        dStatus = "error: " + e.getMessage();
+                    }
+                }
+                String ua = url(ea, query), uac = url(eac, query), ub = url(eb, query), ud = d == null ? null : url(d.endpoint(), dQuery);
+                mixA.add(uac);
+                if (ud != null) mixD.add(ud);
+                Duration warm = Duration.ofSeconds(1);
+                for (String u : d == null ? List.of(ua, uac, ub) : List.of(ua, uac, ub, ud)) Wrk.run(List.of(u), connections, warm, scratch);
+                List<List<Run>> runs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                for (int r = 0; r < rounds; r++) {
+                    runs.get(0).add(inJvm(os, ua, scratch));
+                    runs.get(1).add(inJvm(os, uac, scratch));
+                    runs.get(2).add(inJvm(os, ub, scratch));
+                    if (d != null) runs.get(3).add(external(d.process(), ud, scratch));
+                }
+                double servedMs = QuerySpeedBench.bestOf(served, query);
+                Row row = new Row(name, ansA.size(), merge(runs.get(0)), merge(runs.get(1)), merge(runs.get(2)),
+                        d == null ? null : merge(runs.get(3)), bStatus, dStatus, servedMs);
+                rows.add(row);
+                log.printf("  %-36s rows %4d  a %7.1f q/s %5.2f ms/req  a+ %8.1f q/s  b %7.1f q/s %5.2f ms/req  a/b %5.2f%s%n", name, row.rows(),
+                        row.a().rps(), row.a().cpuMsPerRequest(), row.aCached().rps(), row.b().rps(), row.b().cpuMsPerRequest(), row.ab(),
+                        d == null ? "" : String.format(java.util.Locale.ROOT, "  d %7.1f q/s %5.2f ms/req  a/d %5.2f  a+/d %6.1f  (d) %s",
+                                row.d().rps(), row.d().cpuMsPerRequest(), row.ad(), row.adCached(), dStatus));
+            }
+            log.printf("mixed: %d connections, %d s, every saved query in turn at /kg/sparql (answer cache on)%n", mixedConnections, mixed.toSeconds());
+            Run mixedA = inJvm(os, mixA, mixedConnections, mixed, scratch);
+            Run mixedD = d == null ? null : external(d.process(), mixD, mixedConnections, mixed, scratch);
+            log.printf("  a+ %.1f q/s p99 %.1f ms errors %d%s%n", mixedA.rps(), mixedA.load().p99(), mixedA.load().errors(),
+                    mixedD == null ? "" : String.format(java.util.Locale.ROOT, "; d %.1f q/s p99 %.1f ms errors %d", mixedD.rps(), mixedD.load().p99(), mixedD.load().errors()));
+            if (d != null) {
+                for (int i = 0; i < starts; i++) {
+                    d.stop();
+                    startMs.add(d.start(Duration.ofSeconds(120)));
+                }
+                log.println("peer (d): start to first answer (ms) " + startMs);
+            }
+            return new Figures(rows, connections, measure, rounds, version, absent, virtuosoQuads, quads[0],
+                    new Mixed(mixedConnections, mixed, mixedA, mixedD), startMs);
+        } finally {
+            a.stop();
+            if (aCached != null) aCached.stop();
+            if (b != null) b.stop();
+            if (d != null) d.close();
+            StartBench.deleteTree(scratch); // Virtuoso's database among it
+        }
+    }
+
+    private Run inJvm(OperatingSystemMXBean os, String url, Path scratch) throws IOException, InterruptedException {
+        return inJvm(os, List.of(url), connections, measure, scratch);
+    }
+
+    /** A run against a server of this JVM: the JVM's CPU time over the run, per request (the JVM does nothing else meanwhile). */
+    private static Run inJvm(OperatingSystemMXBean os, List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
+        long cpu0 = os.getProcessCpuTime();
+        Wrk.Result r = Wrk.run(urls, connections, d, scratch);
+        long cpu1 = os.getProcessCpuTime();
+        return new Run(r, r.requests() == 0 ? Double.NaN : (cpu1 - cpu0) / 1e6 / r.requests());
+    }
+
+    private Run external(ProcessHandle p, String url, Path scratch) throws IOException, InterruptedException {
+        return external(p, List.of(url), connections, measure, scratch);
+    }
+
+    private static Run external(ProcessHandle p, List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
+        double cpu0 = Virtuoso.cpuMillis(p);
+        Wrk.Result r = Wrk.run(urls, connections, d, scratch);
+        double cpu1 = Virtuoso.cpuMillis(p);
+        return new Run(r, r.requests() == 0 ? Double.NaN : (cpu1 - cpu0) / r.requests());
+    }
+
+    private static Run merge(List<Run> runs) {
+        List<Wrk.Result> loads = runs.stream().map(Run::load).toList();
+        double cpu = 0;
+        long n = 0;
+        for (Run r : runs) {
+            cpu += r.cpuMsPerRequest() * r.load().requests();
+            n += r.load().requests();
+        }
+        return new Run(Wrk.Result.merge(loads), n == 0 ? Double.NaN : cpu / n);
+    }
+
+    private static String endpoint(FusekiServer s) { return "http://127.0.0.1:" + s.getHttpPort() + "/kg/sparql"; }
+
+    private static String url(String endpoint, String query) {
+        return endpoint + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+}

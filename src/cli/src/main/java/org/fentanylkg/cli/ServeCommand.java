@@ -1,0 +1,76 @@
+package org.fentanylkg.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.http.main.KnowledgeGraphServer;
+import org.fentanylkg.rdf.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Starts the SPARQL service. */
+@Command(name = "serve", description = "Build the knowledge graph and serve it over SPARQL (http://HOST:PORT/kg/sparql).")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "localhost", description = "Interface to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String host;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Fuseki configuration (default: ./fuseki-config.ttl if present, else the packaged one).")
+    Path config;
+
+    @Option(names = "--tdb2", paramLabel = "DIR",
+            description = "Serve the TDB2 store built by `load` (read-only, nothing recomputed at start; follows reloads) instead of building in memory.")
+    Path tdb2;
+
+    @Option(names = "--public-base", paramLabel = "URL",
+            description = "Public base IRI where this server answers for https://w3id.org/fentanyl-kg/ (behind a proxy); default: fkgc:publicBase in the configuration, else each request's own scheme://host:port/.")
+    String publicBase;
+
+    @Option(names = "--train-and-exit", hidden = true,
+            description = "Start, answer every saved query and a few pages once, stop: the build's class-data-sharing training run.")
+    boolean trainAndExit;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (publicBase != null) System.setProperty(org.fentanylkg.http.linkeddata.PublicBase.SYSTEM_PROPERTY, publicBase);
+        Path file = config;
+        if (file == null && Path.of("fuseki-config.ttl").toFile().isFile()) file = Path.of("fuseki-config.ttl");
+        FusekiServer server;
+        try {
+            KnowledgeGraphServer kgs = KnowledgeGraphServer.create().config(file).store(tdb2);
+            server = kgs.port(port).host(host).start();
+        } catch (RuntimeException e) {
+            KnowledgeGraphAssembler.SourcesRejected rejected = findRejected(e);
+            if (rejected == null) throw e;
+            var err = spec.commandLine().getErr();
+            for (Problem p : rejected.loadException().problems()) err.println(p);
+            err.println("The service did not start: " + rejected.loadException().problems().size() + " problem(s) in the sources.");
+            return 1;
+        }
+        var out = spec.commandLine().getOut();
+        out.println("fentanyl-kg: SPARQL at http://" + host + ":" + server.getHttpPort() + "/kg/sparql");
+        out.flush();
+        if (trainAndExit) {
+            Training.run(server.getHttpPort());
+            server.stop();
+            return 0;
+        }
+        server.join();
+        return 0;
+    }
+
+    private static KnowledgeGraphAssembler.SourcesRejected findRejected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof KnowledgeGraphAssembler.SourcesRejected r) return r;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+package org.fentanylkg.http.api;
+
+import com.google.gson.JsonObject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.fentanylkg.explain.Explainer;
+import org.fentanylkg.explain.Explanation;
+import org.fentanylkg.explain.ExplanationJson;
+import org.fentanylkg.explain.Labels;
+import org.fentanylkg.explain.TermException;
+import org.fentanylkg.explain.Terms;
+
+/** {@code GET /api/explain?s=...&p=...&o=...}: the explanation of a triple as JSON ({@link ExplanationJson}). */
+final class ExplainServlet extends HttpServlet {
+    private final Supplier<Explainer> explainer;
+    private final ExplanationJson json;
+
+    ExplainServlet(Supplier<Explainer> explainer, Labels labels) {
+        this.explainer = explainer;
+        this.json = new ExplanationJson(labels);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Triple t;
+        try {
+            t = triple(req);
+        } catch (TermException e) {
+            ApiResponses.error(resp, 400, e.getMessage(), e.part(), expected(e.part()));
+            return;
+        }
+        Optional<Explanation> why;
+        try {
+            why = explainer.get().explain(t);
+        } catch (UncheckedIOException e) { // a store's derivations could not be read
+            ApiResponses.error(resp, 503, unavailable(e));
+            return;
+        }
+        if (why.isEmpty()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("status", 404);
+            o.addProperty("error", notInGraph(t));
+            o.add("triple", json.triple(t));
+            ApiResponses.json(resp, 404, o);
+            return;
+        }
+        ApiResponses.json(resp, 200, json.json(why.get()));
+    }
+
+    static String unavailable(UncheckedIOException e) {
+        return "explanations are unavailable: " + e.getCause().getMessage();
+    }
+
+    /** The triple of s, p and o; a part given twice is an error too. */
+    static Triple triple(HttpServletRequest req) throws TermException {
+        for (String part : new String[] {"s", "p", "o"}) {
+            String[] values = req.getParameterValues(part);
+            if (values != null && values.length > 1) throw new TermException(part, "given " + values.length + " times; give one value");
+        }
+        return Terms.triple(ApiResponses.single(req, "s"), ApiResponses.single(req, "p"), ApiResponses.single(req, "o"));
+    }
+
+    static String expected(String part) {
+        return part.equals("o") ? "an IRI, a prefixed name, or a literal in N-Triples form such as \"1959\"^^<http://www.w3.org/2001/XMLSchema#gYear>"
+                : "an IRI (bare or in <>) or a prefixed name such as " + (part.equals("s") ? "fkr:4-piperidone" : "fkg:precursorOf");
+    }
+
+    static String notInGraph(Triple t) {
+        return "the graph holds no such triple (neither asserted nor inferred): " + Terms.shortForm(t.getSubject()) + " "
+                + Terms.shortForm(t.getPredicate()) + " " + Terms.shortForm(t.getObject());
+    }
+}

@@ -1,0 +1,95 @@
+package org.fentanylkg.http.cache;
+
+import static org.fentanylkg.http.cache.CacheHttp.get;
+import static org.fentanylkg.http.cache.CacheHttp.xCache;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.fentanylkg.dataset.KnowledgeGraphBuilder;
+import org.fentanylkg.dataset.SourceFixture;
+import org.fentanylkg.http.main.KnowledgeGraphServer;
+import org.fentanylkg.http.main.ServerConfig;
+import org.fentanylkg.http.security.TestServer;
+import org.fentanylkg.store.KnowledgeGraphStore;
+import org.fentanylkg.store.ServingDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cached answers never outlive the data they were computed on: after an administrative reload of the in-memory
+ * graph, or a switch of a TDB2 store to a new generation, the new data is served, not what the cache held.
+ * The test data: the appropriations fact file, taken out and put back.
+ */
+class ResponseCacheReloadTest {
+    private static final String APPROPRIATIONS = "/api/queries/appropriations-by-fiscal-year.csv";
+    /** A resource only the appropriations file mentions. */
+    private static final String APPROPRIATION = "/id/appropriation-pl-119-4-counter-fentanyl?format=ttl";
+    private static final String FILE = "data/facts/appropriations.trig";
+
+    @TempDir Path dir;
+
+    private static HttpResponse<byte[]> assertCached(String base, String path, int status, long lines) {
+        HttpResponse<byte[]> first = get(base, path);
+        HttpResponse<byte[]> second = get(base, path);
+        assertEquals(status, first.statusCode(), path);
+        assertEquals(status, second.statusCode(), path);
+        assertEquals("MISS", xCache(first), path);
+        assertEquals(status == 200 ? "HIT" : "MISS", xCache(second), path);
+        if (lines >= 0) assertEquals(lines, new String(second.body(), StandardCharsets.UTF_8).lines().count(), path);
+        return second;
+    }
+
+    @Test
+    void anAdministrativeReloadIsServedAtOnce() throws Exception {
+        Path sources = SourceFixture.copyRepository(dir.resolve("repo"));
+        Files.createDirectories(sources.resolve("queries"));
+        try (var files = Files.list(Path.of("queries"))) {
+            for (Path f : files.toList()) Files.copy(f, sources.resolve("queries").resolve(f.getFileName().toString()));
+        }
+        Path passwd = Files.writeString(dir.resolve("admin.passwd"), "operator: correct-horse\n");
+        try (TestServer admin = TestServer.config().set("adminPasswordFile", passwd.toString()).sources(sources).start()) {
+            String auth = "Basic " + Base64.getEncoder().encodeToString("operator:correct-horse".getBytes(StandardCharsets.UTF_8));
+            assertCached(admin.base(), APPROPRIATIONS, 200, 7); // header + 6 rows
+            assertCached(admin.base(), APPROPRIATION, 200, -1);
+
+            Files.move(sources.resolve(FILE), dir.resolve("appropriations.trig"));
+            assertEquals(200, admin.post("/$/reload", "text/plain", "", "Authorization", auth).statusCode());
+            assertCached(admin.base(), APPROPRIATIONS, 200, 1); // the header only
+            assertCached(admin.base(), APPROPRIATION, 404, -1);
+
+            Files.move(dir.resolve("appropriations.trig"), sources.resolve(FILE));
+            assertEquals(200, admin.post("/$/reload", "text/plain", "", "Authorization", auth).statusCode());
+            assertCached(admin.base(), APPROPRIATIONS, 200, 7);
+            assertCached(admin.base(), APPROPRIATION, 200, -1); // the 404 in between was not kept
+        }
+    }
+
+    @Test
+    void aNewStoreGenerationIsServedAtOnce() throws Exception {
+        Path full = SourceFixture.copyRepository(dir.resolve("full"));
+        Path less = SourceFixture.copyRepository(dir.resolve("less"));
+        Files.delete(less.resolve(FILE));
+        KnowledgeGraphStore store = KnowledgeGraphStore.at(dir.resolve("store"));
+        store.load(KnowledgeGraphBuilder.build(full));
+        FusekiServer server = KnowledgeGraphServer.create().config(Path.of(ServerConfig.FILE_NAME)).store(dir.resolve("store")).port(0).start();
+        ServingDataset served = (ServingDataset) server.getDataAccessPointRegistry().get("/kg").getDataService().getDataset();
+        try {
+            String base = "http://localhost:" + server.getHttpPort();
+            assertCached(base, APPROPRIATIONS, 200, 7);
+            assertCached(base, APPROPRIATION, 200, -1);
+            store.load(KnowledgeGraphBuilder.build(less));
+            served.refresh(); // the server's own poller may have switched already
+            assertEquals(1, served.switches());
+            assertCached(base, APPROPRIATIONS, 200, 1);
+            assertCached(base, APPROPRIATION, 404, -1);
+        } finally {
+            server.stop();
+            served.close(); // stops following the store
+        }
+    }
+}
