@@ -25,8 +25,8 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.fentanylkg.http.main.KnowledgeGraphServer;
 import org.fentanylkg.http.main.ServerConfig;
-import org.fentanylkg.http.cache.ResponseCacheModule;
 import org.fentanylkg.source.Sources;
+import org.fentanylkg.vocab.FKGC;
 
 /**
  * fentanyl-kg against its peers at the SPARQL endpoint, the path analysts and dashboards use: (a) fentanyl-kg with
@@ -96,8 +96,8 @@ public final class PeerBench {
         Path file = config != null ? config : Sources.embeddedRoot().resolve(ServerConfig.FILE_NAME);
         Model model = ServerConfig.read(file);
         Resource server = model.listResourcesWithProperty(RDF.type, FusekiVocab.tServer).next();
-        server.removeAll(ResponseCacheModule.ANSWER_CACHE_BYTES);
-        server.addLiteral(ResponseCacheModule.ANSWER_CACHE_BYTES, 0L);
+        server.removeAll(FKGC.answerCacheBytes);
+        server.addLiteral(FKGC.answerCacheBytes, 0L);
         Path out = Files.createTempFile("fkg-bench-config-", ".ttl");
         out.toFile().deleteOnExit();
         try (OutputStream o = Files.newOutputStream(out)) {

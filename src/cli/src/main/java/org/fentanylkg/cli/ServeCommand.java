@@ -1,10 +1,12 @@
 package org.fentanylkg.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.http.main.KnowledgeGraphServer;
+import org.fentanylkg.http.linkeddata.PublicBase;
 import org.fentanylkg.rdf.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,13 +42,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (publicBase != null) System.setProperty(org.fentanylkg.http.linkeddata.PublicBase.SYSTEM_PROPERTY, publicBase);
+        URI base = publicBase == null ? null : PublicBase.iri(publicBase, "--public-base");
         Path file = config;
         if (file == null && Path.of("fuseki-config.ttl").toFile().isFile()) file = Path.of("fuseki-config.ttl");
         FusekiServer server;
         try {
             KnowledgeGraphServer kgs = KnowledgeGraphServer.create().config(file).store(tdb2);
-            server = kgs.port(port).host(host).start();
+            server = kgs.port(port).host(host).publicBase(base).start();
         } catch (RuntimeException e) {
             KnowledgeGraphAssembler.SourcesRejected rejected = findRejected(e);
             if (rejected == null) throw e;

@@ -1,8 +1,6 @@
 package org.fentanylkg.rdf;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -19,19 +17,13 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.lang.LangTriG;
-import org.apache.jena.riot.system.ParserProfile;
-import org.apache.jena.riot.system.RiotLib;
 import org.apache.jena.riot.system.StreamRDFLib;
-import org.apache.jena.riot.tokens.Tokenizer;
-import org.apache.jena.riot.tokens.TokenizerText;
 import org.apache.jena.sparql.core.Quad;
 import org.fentanylkg.vocab.FKG;
 
 /**
  * Reads a TriG fact file (see docs/authoring-facts.md) into {@link FactGraph}s, keeping the line of every
- * quad so that each problem can be reported as file:line. RIOT's public parser API drops positions, so the
- * parser profile is wrapped to see each quad with the line it was read on.
+ * quad ({@link LocatingParser}) so that each problem can be reported as file:line.
  */
 public final class FactFileParser {
 
@@ -52,23 +44,10 @@ public final class FactFileParser {
             String text = readUtf8(file, problems);
             if (text == null) return List.of();
             var errorHandler = problems.errorHandlerFor(file);
-            ParserProfile standard = RiotLib.profile(Lang.TRIG, file.toUri().toString(), errorHandler);
-            ParserProfile recording = (ParserProfile) Proxy.newProxyInstance(
-                    ParserProfile.class.getClassLoader(), new Class<?>[] {ParserProfile.class},
-                    (proxy, method, args) -> {
-                        Object result;
-                        try {
-                            result = method.invoke(standard, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                        if (method.getName().equals("createQuad") && result instanceof Quad q) {
-                            quads.add(new LocatedQuad(q, (Long) args[4]));
-                        }
-                        return result;
+            LocatingParser.parse(text, Lang.TRIG, file.toUri().toString(), errorHandler, StreamRDFLib.sinkNull(),
+                    new LocatingParser.Positions() {
+                        @Override public void quad(Quad q, long line) { quads.add(new LocatedQuad(q, line)); }
                     });
-            Tokenizer tokenizer = TokenizerText.create().fromString(text).errorHandler(errorHandler).build();
-            new LangTriG(tokenizer, recording, StreamRDFLib.sinkNull()).parse();
         } catch (RiotException e) {
             return List.of(); // already recorded by the error handler, with its line
         } catch (IOException e) {

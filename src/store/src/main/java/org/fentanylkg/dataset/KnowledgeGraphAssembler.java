@@ -1,7 +1,6 @@
 package org.fentanylkg.dataset;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Map;
@@ -10,13 +9,12 @@ import org.apache.jena.assembler.Assembler;
 import org.apache.jena.assembler.exceptions.AssemblerException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Property;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.assembler.AssemblerUtils;
 import org.apache.jena.sparql.core.assembler.DatasetAssembler;
 import org.fentanylkg.rdf.LoadException;
+import org.fentanylkg.vocab.FKGC;
 
 /**
  * Lets {@code fuseki-config.ttl} declare the knowledge graph as a dataset:
@@ -25,9 +23,9 @@ import org.fentanylkg.rdf.LoadException;
  * the server's configuration reader; an IRI (file: or jar:) is used as it is.
  */
 public final class KnowledgeGraphAssembler extends DatasetAssembler {
-    public static final String NS = "https://w3id.org/fentanyl-kg/config#";
-    public static final Resource TYPE = ResourceFactory.createResource(NS + "KnowledgeGraph");
-    public static final Property SOURCES = ResourceFactory.createProperty(NS + "sources");
+    public static final String NS = FKGC.NS;
+    public static final Resource TYPE = FKGC.KnowledgeGraph;
+    public static final Property SOURCES = FKGC.sources;
 
     /** Registers the assembler with Jena; call before a configuration is parsed. Idempotent. */
     public static void register() { AssemblerUtils.registerDataset(TYPE, new KnowledgeGraphAssembler()); }
@@ -55,9 +53,7 @@ public final class KnowledgeGraphAssembler extends DatasetAssembler {
     }
 
     private static Path sources(Resource root) {
-        RDFNode src = root.getProperty(SOURCES) == null ? null : root.getProperty(SOURCES).getObject();
-        if (src == null) return null;
-        return src.isURIResource() ? Path.of(URI.create(src.asResource().getURI())) : Path.of(src.asLiteral().getLexicalForm());
+        return ConfiguredSources.of(root).orElse(null);
     }
 
     private static DatasetGraph build(Path path) {

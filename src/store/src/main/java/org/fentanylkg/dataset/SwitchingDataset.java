@@ -1,6 +1,5 @@
 package org.fentanylkg.dataset;
 
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.TxnType;
@@ -47,16 +46,6 @@ public abstract class SwitchingDataset<P> extends DatasetGraphWrapper {
 
     /** To be called by a subclass after it switched: whoever then reads the new count begins on the new content. */
     protected final void switched() { switches.incrementAndGet(); }
-
-    /** The switching dataset under {@code dsg}'s wrappers, if any. */
-    public static Optional<SwitchingDataset<?>> under(DatasetGraph dsg) {
-        DatasetGraph d = dsg;
-        while (true) {
-            if (d instanceof SwitchingDataset<?> s) return Optional.of(s);
-            if (d instanceof DatasetGraphWrapper w && w.getWrapped() != d) d = w.getWrapped();
-            else return Optional.empty();
-        }
-    }
 
     /** What this thread's read transaction holds; null outside a transaction. */
     protected final P pinned() { return pinned.get(); }

@@ -1,7 +1,6 @@
 package org.fentanylkg.store;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDF;
 import org.fentanylkg.dataset.BuiltGraph;
+import org.fentanylkg.dataset.ConfiguredSources;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.dataset.ServedGraph;
 import org.fentanylkg.source.Sources;
@@ -77,9 +77,7 @@ public final class ServedGraphs {
     /** The path a property gives: an IRI (file: or jar:) or a path string. */
     static Path path(Resource r, org.apache.jena.rdf.model.Property p) {
         Statement s = r.getProperty(p);
-        if (s == null) return null;
-        RDFNode n = s.getObject();
-        return n.isURIResource() ? Path.of(URI.create(n.asResource().getURI())) : Path.of(n.asLiteral().getLexicalForm());
+        return s == null ? null : ConfiguredSources.path(s.getObject(), p);
     }
 
     private static String name(Resource service) {

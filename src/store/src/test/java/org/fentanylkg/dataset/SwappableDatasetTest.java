@@ -70,11 +70,4 @@ class SwappableDatasetTest {
         assertThrows(UnsupportedOperationException.class,
                 () -> served.add(Quad.defaultGraphIRI, S, P, NodeFactory.createLiteralString("y")));
     }
-
-    @Test
-    void theSwitchingDatasetIsFoundUnderWrappers() {
-        SwappableDataset served = new SwappableDataset(holding("x"));
-        assertSame(served, SwitchingDataset.under(new org.apache.jena.sparql.core.DatasetGraphWrapper(served)).orElseThrow());
-        assertTrue(SwitchingDataset.under(holding("y")).isEmpty());
-    }
 }

@@ -55,7 +55,7 @@ final class SearchPageServlet extends HttpServlet {
         }
         String html = Templates.render("search", page);
         if (status == 200) {
-            Representation.text(html, Format.HTML, ld.snapshot().lastModified()).send(req, resp);
+            Representation.of(ld.generation(), Format.HTML, req, links).sendText(req, resp, () -> html);
             return;
         }
         resp.setStatus(status);

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.DEF;
@@ -24,6 +24,8 @@ import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.riot.web.HttpNames;
+import org.fentanylkg.dataset.Generation;
+import org.fentanylkg.http.linkeddata.Representation;
 import org.fentanylkg.http.ops.BufferedBody;
 import org.fentanylkg.http.security.ParsedQueries;
 
@@ -54,7 +56,7 @@ final class AnswerCacheFilter implements Filter {
 
     private final Set<String> paths;
     private final Coalescing coalescing;
-    private final LongSupplier generation;
+    private final Supplier<Generation> generation;
     private final int maxQueryLength;
     private final TeeResponse.Policy policy;
 
@@ -62,7 +64,7 @@ final class AnswerCacheFilter implements Filter {
      * @param paths          the request paths of the query endpoints
      * @param maxQueryLength longer queries are let through, for the guards to refuse
      */
-    AnswerCacheFilter(Set<String> paths, Coalescing coalescing, LongSupplier generation, int maxQueryLength) {
+    AnswerCacheFilter(Set<String> paths, Coalescing coalescing, Supplier<Generation> generation, int maxQueryLength) {
         this.paths = Set.copyOf(paths);
         this.coalescing = coalescing;
         this.generation = generation;
@@ -109,15 +111,15 @@ final class AnswerCacheFilter implements Filter {
             return;
         }
         // Read before the answer is computed: whatever it is computed on is this generation or a later one.
-        long g = generation.getAsLong();
-        coalescing.cache().observe(g);
-        AnswerKey key = new AnswerKey(g, parsed.normalized(), sorted(request, HttpNames.paramDefaultGraphURI),
+        Generation g = generation.get();
+        coalescing.cache().observe(g.number());
+        AnswerKey key = new AnswerKey(g.number(), parsed.normalized(), sorted(request, HttpNames.paramDefaultGraphURI),
                 sorted(request, HttpNames.paramNamedGraphURI), format, List.copyOf(Collections.list(request.getHeaders("Origin"))));
         response.setHeader("Cache-Control", "no-cache");
         if (get) {
-            String etag = etag(key, parsed);
+            String etag = etag(g, key, parsed);
             response.setHeader(ETAG, etag);
-            if (matches(request.getHeader("If-None-Match"), etag)) {
+            if (Representation.matches(request, etag)) {
                 coalescing.notModified(response);
                 return;
             }
@@ -188,20 +190,13 @@ final class AnswerCacheFilter implements Filter {
         return List.of(copy);
     }
 
-    /** A strong validator: the generation, a digest of the query, and a hash of the rest of the key. */
-    static String etag(AnswerKey key, ParsedQueries.Parsed parsed) {
+    /**
+     * A strong validator: the generation (its number, and its build time, which tells apart two starts of the
+     * server), a digest of the query, and a hash of the rest of the key.
+     */
+    static String etag(Generation g, AnswerKey key, ParsedQueries.Parsed parsed) {
         int rest = Objects.hash(key.defaultGraphs(), key.namedGraphs(), key.format(), key.origin());
-        return "\"" + key.generation() + "-" + parsed.digest() + "-" + Integer.toHexString(rest) + "\"";
-    }
-
-    /** Whether an If-None-Match header holds this ETag (weakly compared, as RFC 9110 asks for If-None-Match) or "*". */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) return false;
-        for (String t : ifNoneMatch.split(",")) {
-            String tag = t.strip();
-            if (tag.startsWith("W/")) tag = tag.substring(2);
-            if (tag.equals("*") || tag.equals(etag)) return true;
-        }
-        return false;
+        return "\"" + g.number() + "-" + Long.toString(g.built().toEpochMilli(), 36) + "-" + parsed.digest() + "-"
+                + Integer.toHexString(rest) + "\"";
     }
 }

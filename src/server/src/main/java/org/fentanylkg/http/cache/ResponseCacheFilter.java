@@ -12,11 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.http.linkeddata.LinkedDataModule;
-import org.fentanylkg.http.ui.QueryUiModule;
+import org.fentanylkg.http.linkeddata.LinkedDataServlet;
 
 /**
  * Serves a GET or HEAD of a read-only page from memory when the same request (same {@link CacheKey}) was answered
@@ -24,18 +25,21 @@ import org.fentanylkg.http.ui.QueryUiModule;
  * a copy ({@link TeeResponse}). A request that misses while the same GET is in flight waits for its answer rather
  * than computing it again ({@link Coalescing}). Every such request gets {@code X-Cache: HIT} or {@code MISS} (Varnish's header).
  *
- * <p>Only the servlets of the linked-data pages, the saved-query API, the explanations and the query page are
- * cached, by the servlet mapping the request reached; never the SPARQL endpoints under {@code /kg}, {@code /$/}
- * (ping, metrics, reload) or {@code /assets}. A request is let through untouched when it carries credentials,
- * a body, a condition or a range (the pages answer If-None-Match and If-Modified-Since themselves,
- * {@code Representation}), or asks for a protocol upgrade (which turns Fuseki's CORS filter off).
+ * <p>Only what costs more to compute than to copy is cached, by the servlet mapping the request reached: the
+ * linked-data pages and descriptions, the saved-query API and the explanations. Not the dumps (each generation's
+ * bytes are held already), the JSON-LD context (fixed), the query page (cheap, and each {@code ?query=} would hold
+ * a large entry), the SPARQL endpoints under {@code /kg} (the answer cache's), {@code /$/} or {@code /assets}. A
+ * request is let through untouched when it carries credentials, a body, a condition or a range (the pages answer
+ * If-None-Match and If-Modified-Since from the generation, before rendering: {@code Representation}), or asks for
+ * a protocol upgrade (which turns Fuseki's CORS filter off).
  */
 final class ResponseCacheFilter implements Filter {
     static final String X_CACHE = "X-Cache";
 
-    /** The servlet mappings whose GET answers depend only on the key (as the modules register them). */
-    static final Set<String> CACHED_MAPPINGS = Stream.concat(LinkedDataModule.PATHS.stream(),
-                    Stream.of("/api/queries/*", "/api/openapi.json", "/api/explain", "/explain", QueryUiModule.PATH))
+    /** The servlet mappings whose GET answers depend only on the key (as the modules register them) and are worth keeping. */
+    static final Set<String> CACHED_MAPPINGS = Stream.concat(
+                    LinkedDataModule.PATHS.stream().filter(p -> !p.startsWith("/dumps") && !p.equals("/" + LinkedDataServlet.CONTEXT_PATH)),
+                    Stream.of("/api/queries/*", "/api/openapi.json", "/api/explain", "/explain"))
             .collect(Collectors.toUnmodifiableSet());
 
     /** Request headers with which the answer is not the plain representation the key names. */
@@ -43,11 +47,11 @@ final class ResponseCacheFilter implements Filter {
             "If-Unmodified-Since", "If-Range", "Range", "Upgrade", "Transfer-Encoding");
 
     private final Coalescing coalescing;
-    private final LongSupplier generation;
+    private final Supplier<Generation> generation;
     private final TeeResponse.Policy policy;
 
     /** @param meters where to count hits and misses; null: not counted */
-    ResponseCacheFilter(ResponseCache cache, LongSupplier generation, MeterRegistry meters) {
+    ResponseCacheFilter(ResponseCache cache, Supplier<Generation> generation, MeterRegistry meters) {
         this.coalescing = new Coalescing(cache, ResponseCacheModule.counter(meters, "pages", "hit"),
                 ResponseCacheModule.counter(meters, "pages", "miss"));
         this.generation = generation;
@@ -61,7 +65,7 @@ final class ResponseCacheFilter implements Filter {
             return;
         }
         // Read before the answer is computed: whatever it is computed on is this generation or a later one.
-        long g = generation.getAsLong();
+        long g = generation.get().number();
         coalescing.cache().observe(g);
         coalescing.serve(CacheKey.of(request, g), request.getMethod().equals("HEAD"), request, response, chain, policy);
     }

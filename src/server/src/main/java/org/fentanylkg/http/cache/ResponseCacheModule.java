@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.fentanylkg.http.security.SecuritySettings;
@@ -19,12 +19,12 @@ import org.apache.jena.fuseki.server.FusekiVocab;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
-import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.dataset.ServedGraph;
+import org.fentanylkg.vocab.FKGC;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResponseCacheModule implements FusekiModule {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseCacheModule.class);
-    public static final Property RESPONSE_CACHE_BYTES = ResourceFactory.createProperty(KnowledgeGraphAssembler.NS + "responseCacheBytes");
-    public static final Property ANSWER_CACHE_BYTES = ResourceFactory.createProperty(KnowledgeGraphAssembler.NS + "answerCacheBytes");
     public static final long DEFAULT_BYTES = 64L << 20;
     public static final long DEFAULT_ANSWER_BYTES = 64L << 20;
-    /** The largest body kept: a bigger one (a dump) is streamed as usual and not kept. */
+    /** The largest body kept: a bigger one (a whole graph in N-Triples) is streamed as usual and not kept. */
     public static final int MAX_ENTRY_BYTES = 1 << 20;
     /** The largest query answer kept: room for the largest saved query's JSON answer several times over. */
     public static final int MAX_ANSWER_ENTRY_BYTES = 8 << 20;
@@ -61,8 +59,8 @@ public final class ResponseCacheModule implements FusekiModule {
 
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
-        bytes = bytes(configModel, RESPONSE_CACHE_BYTES, DEFAULT_BYTES);
-        answerBytes = bytes(configModel, ANSWER_CACHE_BYTES, DEFAULT_ANSWER_BYTES);
+        bytes = bytes(configModel, FKGC.responseCacheBytes, DEFAULT_BYTES);
+        answerBytes = bytes(configModel, FKGC.answerCacheBytes, DEFAULT_ANSWER_BYTES);
         maxQueryLength = SecuritySettings.from(configModel).maxQueryLength();
         if (bytes == 0) LOG.info("Response cache off (fkgc:responseCacheBytes 0)");
         else LOG.info("Response cache: {} bytes for read-only pages and saved-query answers (entries up to {} bytes), keyed by dataset generation",
@@ -78,7 +76,7 @@ public final class ResponseCacheModule implements FusekiModule {
         DataAccessPoint dap = registry.get(graph.name());
         // OpsModule puts its Prometheus registry there (in prepare, before any configured step).
         MeterRegistry meters = builder.getServletAttribute(Fuseki.attrMetricsProvider) instanceof MetricsProvider m ? m.getMeterRegistry() : null;
-        LongSupplier generation = () -> graph.generation().number();
+        Supplier<Generation> generation = graph::generation;
         if (bytes > 0) {
             ResponseCache cache = new ResponseCache(bytes, entryBytes(bytes), evictions(meters, "pages"));
             builder.addFilter("/*", new ResponseCacheFilter(cache, generation, meters));
@@ -113,7 +111,7 @@ public final class ResponseCacheModule implements FusekiModule {
     }
 
     /** fkgc:responseCacheBytes of the server node; the default when absent. */
-    static long bytes(Model config) { return bytes(config, RESPONSE_CACHE_BYTES, DEFAULT_BYTES); }
+    static long bytes(Model config) { return bytes(config, FKGC.responseCacheBytes, DEFAULT_BYTES); }
 
     /** A size in bytes on the server node ({@code fkgc:responseCacheBytes}, {@code fkgc:answerCacheBytes}); the default when absent. */
     static long bytes(Model config, Property p, long dflt) {

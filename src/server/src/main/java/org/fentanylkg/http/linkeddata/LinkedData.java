@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.dataset.ServedGraph;
 import org.fentanylkg.explain.Labels;
 
@@ -22,14 +23,12 @@ public final class LinkedData {
     private final ServedGraph graph;
     private volatile DatasetGraph dsg;
     private final PublicBase base;
-    private final Supplier<String> version;
     private volatile Snapshot snapshot;
 
     /** The view of {@code graph}; nothing is read until a request asks (the graph may still be building). */
     public LinkedData(ServedGraph graph, PublicBase base) {
         this.graph = graph;
         this.base = base;
-        this.version = graph::version;
     }
 
     public DatasetGraph dataset() {
@@ -41,21 +40,22 @@ public final class LinkedData {
     /** The served graph this is the view of. */
     public ServedGraph graph() { return graph; }
 
-    public PublicBase publicBase() { return base; }
-
     public Links links(HttpServletRequest request) { return new Links(base.forRequest(request)); }
 
-    /** The snapshot of the current version (computed in a read transaction when the version changed). */
+    /** The generation served now: what the validators of every representation are made from. */
+    public Generation generation() { return graph.generation(); }
+
+    /** The snapshot of the current generation (computed in a read transaction when the generation changed). */
     public Snapshot snapshot() {
-        String v = version.get();
+        Generation g = graph.generation();
         Snapshot s = snapshot;
-        if (s != null && s.version.equals(v)) return s;
+        if (s != null && s.generation.equals(g)) return s;
         synchronized (this) {
             s = snapshot;
-            if (s == null || !s.version.equals(v)) {
+            if (s == null || !s.generation.equals(g)) {
                 DatasetGraph d = dataset();
                 Labels labels = Txn.calculateRead(d, () -> Labels.of(d.getDefaultGraph()));
-                s = new Snapshot(v, graph.generation().built().truncatedTo(ChronoUnit.SECONDS), labels);
+                s = new Snapshot(g, labels);
                 snapshot = s;
             }
             return s;
@@ -67,21 +67,21 @@ public final class LinkedData {
 
     /** What is computed once per version of the data. */
     public final class Snapshot {
-        private final String version;
+        private final Generation generation;
         private final Instant lastModified;
         private final Labels labels;
         private Statistics statistics;
         private final Map<Dumps.Dump, byte[]> dumps = new EnumMap<>(Dumps.Dump.class);
 
-        private Snapshot(String version, Instant lastModified, Labels labels) {
-            this.version = version;
-            this.lastModified = lastModified;
+        private Snapshot(Generation generation, Labels labels) {
+            this.generation = generation;
+            this.lastModified = generation.built().truncatedTo(ChronoUnit.SECONDS); // HTTP dates have seconds
             this.labels = labels;
         }
 
-        public String version() { return version; }
+        public Generation generation() { return generation; }
 
-        /** When this version was built or published: the Last-Modified of every representation. */
+        /** When this generation was built or published: the Last-Modified of every representation. */
         public Instant lastModified() { return lastModified; }
 
         public Labels labels() { return labels; }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
@@ -66,11 +67,13 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     private void serve(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // The snapshot (and so the generation) first: whatever is rendered after is of this generation or a later one.
         LinkedData.Snapshot snapshot = ld.snapshot();
         Links links = ld.links(request);
         String local = path.substring(1);
         if (local.equals(CONTEXT_PATH)) {
-            context(snapshot).send(request, response);
+            Representation.of(snapshot.generation(), Format.JSONLD, request, links)
+                    .sendText(request, response, () -> new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(jsonLdContext()));
             return;
         }
         if (local.startsWith(Dumps.PATH) || local.equals("dumps")) {
@@ -79,25 +82,26 @@ public final class LinkedDataServlet extends HttpServlet {
         }
         Node iri = NodeFactory.createURI(Links.canonical(path));
         Format format = Negotiation.choose(request, Format.DESCRIPTION);
-        Representation rep = ld.read(() -> {
+        boolean dataset = local.isEmpty() || local.equals(DatasetDescription.PATH);
+        // Looked up, not rendered, before the validators are compared: a 304 or If-None-Match: * needs a resource.
+        if (!dataset && !ld.read(() -> snapshot.describer().exists(iri))) {
+            throw HttpError.notFound("<" + iri.getURI() + "> is not in the knowledge graph (no triple mentions it)");
+        }
+        Representation rep = Representation.of(snapshot.generation(), format, request, links);
+        rep.header("Vary", "Accept");
+        for (Format f : Format.DESCRIPTION) {
+            rep.header("Link", "<" + links.local(iri.getURI()) + "?format=" + f.formatName() + ">; rel=\"alternate\"; type=\"" + f.mediaType() + "\"");
+        }
+        rep.send(request, response, () -> ld.read(() -> {
+            if (format == Format.HTML) return pages.page(iri, snapshot, links).getBytes(StandardCharsets.UTF_8);
             DatasetGraph dsg = ld.dataset();
-            boolean dataset = local.isEmpty() || local.equals(DatasetDescription.PATH);
-            if (!dataset && !snapshot.describer().exists(iri)) {
-                throw HttpError.notFound("<" + iri.getURI() + "> is not in the knowledge graph (no triple mentions it)");
-            }
-            if (format == Format.HTML) return Representation.text(pages.page(iri, snapshot, links), format, snapshot.lastModified());
             Graph g;
             if (dataset) g = snapshot.datasetDescription(links).getGraph();
             else if (iri.getURI().equals(FKG.ONTOLOGY_IRI)) g = copy(dsg.getGraph(Graphs.ONTOLOGY));
             else if (iri.getURI().startsWith(FKG.GRAPH) && dsg.containsGraph(iri)) g = copy(dsg.getGraph(iri));
             else g = snapshot.describer().describe(iri).rdf();
-            return rdf(g, format, snapshot);
-        });
-        rep.header("Vary", "Accept");
-        for (Format f : Format.DESCRIPTION) {
-            rep.header("Link", "<" + links.local(iri.getURI()) + "?format=" + f.formatName() + ">; rel=\"alternate\"; type=\"" + f.mediaType() + "\"");
-        }
-        rep.send(request, response);
+            return rdf(g, format);
+        }));
     }
 
     private static Graph copy(Graph source) {
@@ -107,10 +111,10 @@ public final class LinkedDataServlet extends HttpServlet {
         return g;
     }
 
-    private static Representation rdf(Graph g, Format format, LinkedData.Snapshot snapshot) {
+    private static byte[] rdf(Graph g, Format format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFWriter.source(g).format(format.rdf()).output(out);
-        return new Representation(out.toByteArray(), format.contentType(), snapshot.lastModified());
+        return out.toByteArray();
     }
 
     /** The JSON-LD context of every JSON-LD document the server writes: the shared prefixes. */
@@ -122,16 +126,12 @@ public final class LinkedDataServlet extends HttpServlet {
         return ctx;
     }
 
-    private static Representation context(LinkedData.Snapshot snapshot) {
-        return Representation.text(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(jsonLdContext()), Format.JSONLD, snapshot.lastModified());
-    }
-
     private void dump(String local, LinkedData.Snapshot snapshot, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = local.startsWith(Dumps.PATH) ? local.substring(Dumps.PATH.length()) : "";
         Dumps.Dump dump = Dumps.Dump.byFileName(name).orElseThrow(() -> HttpError.notFound("no dump named '" + Negotiation.clip(name)
                 + "'; the dumps are " + List.of(Dumps.Dump.values()).stream().map(Dumps.Dump::path).collect(Collectors.joining(", "))));
-        new Representation(snapshot.dump(dump), dump.format().contentType(), snapshot.lastModified())
+        Representation.of(snapshot.generation(), dump.format().contentType(), request.getRequestURI())
                 .header("Content-Disposition", "attachment; filename=\"" + dump.fileName() + "\"")
-                .send(request, response);
+                .send(request, response, () -> snapshot.dump(dump));
     }
 }

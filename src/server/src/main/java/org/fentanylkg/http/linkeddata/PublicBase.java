@@ -7,22 +7,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.rdf.model.ResourceFactory;
-import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.vocab.FKGC;
 
 /**
  * Where this server answers for the canonical namespace {@code https://w3id.org/fentanyl-kg/}: the public base
- * IRI that links, VoID and the service description are written with. In order of precedence: the system
- * property {@value #SYSTEM_PROPERTY} (set by {@code serve --public-base}), {@code fkgc:publicBase} in
- * fuseki-config.ttl (on the {@code fuseki:Server} or the dataset), else each request's own
- * {@code scheme://host:port/}.
+ * IRI that links, VoID and the service description are written with. {@code fkgc:publicBase} in the
+ * configuration (on the {@code fuseki:Server} or the dataset; {@code serve --public-base} sets it), else each
+ * request's own {@code scheme://host:port/}.
  */
 public final class PublicBase {
-    public static final String SYSTEM_PROPERTY = "fkg.publicBase";
-    public static final Property CONFIG_PROPERTY = ResourceFactory.createProperty(KnowledgeGraphAssembler.NS + "publicBase");
-
     private final String configured;
 
     private PublicBase(String configured) { this.configured = configured; }
@@ -33,12 +27,16 @@ public final class PublicBase {
     /** A fixed base; it must be an absolute http(s) IRI without query or fragment. */
     public static PublicBase of(String base) { return new PublicBase(check(base, "public base")); }
 
-    /** The base the system property or the configuration sets, else the request's own. */
+    /**
+     * A public base as given by a user; {@code where} (an option or a term) starts the message when it is not an
+     * absolute http(s) IRI without query or fragment. The result ends with a slash.
+     */
+    public static URI iri(String base, String where) { return URI.create(check(base, where)); }
+
+    /** The base the configuration sets, else the request's own. */
     public static PublicBase fromConfig(Model config) {
-        String property = System.getProperty(SYSTEM_PROPERTY);
-        if (property != null && !property.isBlank()) return new PublicBase(check(property.strip(), "-D" + SYSTEM_PROPERTY));
         if (config == null) return fromRequests();
-        Set<String> values = config.listObjectsOfProperty(CONFIG_PROPERTY).toList().stream()
+        Set<String> values = config.listObjectsOfProperty(FKGC.publicBase).toList().stream()
                 .map(PublicBase::text).collect(Collectors.toSet());
         if (values.size() > 1) {
             throw new IllegalArgumentException("fuseki-config.ttl: fkgc:publicBase is given " + values.size()
@@ -51,17 +49,18 @@ public final class PublicBase {
         return n.isURIResource() ? n.asResource().getURI() : n.isLiteral() ? n.asLiteral().getLexicalForm().strip() : n.toString();
     }
 
-    private static String check(String base, String where) {
+    private static String check(String base, String place) {
+        String where = place.isEmpty() ? "" : place + ": ";
         try {
             URI uri = new URI(base);
             if (!uri.isAbsolute() || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
-                throw new IllegalArgumentException(where + ": '" + base + "' is not an absolute http(s) IRI such as https://kg.example.org/");
+                throw new IllegalArgumentException(where + "'" + base + "' is not an absolute http(s) IRI such as https://kg.example.org/");
             }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw new IllegalArgumentException(where + ": '" + base + "' must have no query and no fragment");
+                throw new IllegalArgumentException(where + "'" + base + "' must have no query and no fragment");
             }
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(where + ": '" + base + "' is not an IRI: " + e.getReason());
+            throw new IllegalArgumentException(where + "'" + base + "' is not an IRI: " + e.getReason());
         }
         return base.endsWith("/") ? base : base + "/";
     }

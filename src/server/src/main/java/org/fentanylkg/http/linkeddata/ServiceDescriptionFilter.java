@@ -56,10 +56,11 @@ public final class ServiceDescriptionFilter implements Filter {
             return;
         }
         LinkedData.Snapshot snapshot = ld.snapshot();
-        Model sd = ServiceDescription.build(links.at(path), snapshot.statistics());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFWriter.source(sd).format(format.rdf()).output(out);
-        new Representation(out.toByteArray(), format.contentType(), snapshot.lastModified())
-                .header("Vary", "Accept").send(request, response);
+        Representation.of(snapshot.generation(), format, request, links).header("Vary", "Accept").send(request, response, () -> {
+            Model sd = ServiceDescription.build(links.at(path), snapshot.statistics());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            RDFWriter.source(sd).format(format.rdf()).output(out);
+            return out.toByteArray();
+        });
     }
 }

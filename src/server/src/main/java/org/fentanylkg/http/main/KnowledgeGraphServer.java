@@ -1,6 +1,7 @@
 package org.fentanylkg.http.main;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class KnowledgeGraphServer {
     private Path store;
     private int port = DEFAULT_PORT;
     private String host = "localhost";
+    private URI publicBase;
     private BiFunction<ServedGraph, Model, List<FusekiModule>> modules = ServerModules::defaults;
     private ServedGraph graph;
 
@@ -54,6 +56,9 @@ public final class KnowledgeGraphServer {
 
     /** The interface to bind: "localhost" by default, "0.0.0.0" for all. */
     public KnowledgeGraphServer host(String host) { this.host = host; return this; }
+
+    /** Sets {@code fkgc:publicBase} in the configuration, over any the file gives (see {@link ServerConfig#publicBase}). */
+    public KnowledgeGraphServer publicBase(URI base) { this.publicBase = base; return this; }
 
     /** Serves the TDB2 store at {@code store} (built by {@code load}) instead of building the graph in memory. */
     public KnowledgeGraphServer store(Path store) { this.store = store; return this; }
@@ -76,11 +81,13 @@ public final class KnowledgeGraphServer {
         StoreAssembler.register();
         Path file = config != null ? config : Sources.embeddedRoot().resolve(ServerConfig.FILE_NAME);
         Model configModel = this.configModel != null ? this.configModel : ServerConfig.read(file);
+        if (publicBase != null) ServerConfig.publicBase(configModel, publicBase);
         if (store != null) configModel = StoreConfig.serving(configModel, file, store);
         // Three things at once, on two cores: the graph builds (on its own thread from here), the modules prepare
         // what needs no graph, and Fuseki processes the configuration (its assembler then takes the graph opened here).
         graph = ServedGraphs.open(configModel);
-        List<FusekiModule> mods = modules.apply(graph, configModel);
+        List<FusekiModule> mods = new ArrayList<>(modules.apply(graph, configModel));
+        mods.add(new ClosesGraph(graph));
         FusekiServer.Builder builder = FusekiServer.create().fusekiModules(FusekiModules.create(mods));
         try (var offer = ServedGraphs.offer(configModel, graph)) {
             CompletableFuture<Void> early = prepareEarly(mods, configModel);
@@ -123,5 +130,12 @@ public final class KnowledgeGraphServer {
             if (e.getCause() instanceof Error err) throw err;
             throw e;
         }
+    }
+
+    /** Closes the served graph when the server stops (a TDB2 store's watcher and open generation). */
+    private record ClosesGraph(ServedGraph graph) implements FusekiModule {
+        @Override public String name() { return "fentanyl-kg served graph"; }
+
+        @Override public void serverStopped(FusekiServer server) { graph.close(); }
     }
 }

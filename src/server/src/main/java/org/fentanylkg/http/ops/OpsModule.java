@@ -11,15 +11,13 @@ import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.FusekiVocab;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.sparql.engine.Timeouts;
 import org.apache.jena.vocabulary.RDF;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
-import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.vocab.FKGC;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpsModule implements FusekiModule {
     private static final Logger LOG = LoggerFactory.getLogger(OpsModule.class);
-    public static final Property SHUTDOWN_GRACE = ResourceFactory.createProperty(KnowledgeGraphAssembler.NS + "shutdownGrace");
     static final long GRACE_MARGIN_MS = 5_000;
 
     private final PrometheusMetricsProvider metrics = new PrometheusMetricsProvider();
@@ -91,8 +88,8 @@ public final class OpsModule implements FusekiModule {
     private static Long grace(Model config) {
         if (config == null) return null;
         Resource server = config.listResourcesWithProperty(RDF.type, FusekiVocab.tServer).nextOptional().orElse(null);
-        if (server == null || server.getProperty(SHUTDOWN_GRACE) == null) return null;
-        String v = server.getProperty(SHUTDOWN_GRACE).getObject().asLiteral().getLexicalForm().trim();
+        if (server == null || server.getProperty(FKGC.shutdownGrace) == null) return null;
+        String v = server.getProperty(FKGC.shutdownGrace).getObject().asLiteral().getLexicalForm().trim();
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.http.linkeddata.HttpError;
 import org.fentanylkg.http.linkeddata.Representation;
 import org.fentanylkg.http.linkeddata.RequestPaths;
@@ -27,7 +28,8 @@ public final class AssetServlet extends HttpServlet {
             "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
     private static final String CODEMIRROR_VERSION = webjarVersion("org.webjars.npm", "codemirror");
 
-    private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    /** The files change only with the jar: their validators are those of a generation that begins at start. */
+    private final Generation started = new Generation(0, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     @Override
@@ -43,7 +45,7 @@ public final class AssetServlet extends HttpServlet {
                     : "web/" + path;
             byte[] body = cache.computeIfAbsent(resource, AssetServlet::load);
             if (body.length == 0) throw HttpError.notFound("no asset '" + path + "'");
-            new Representation(body, type, started).cacheControl("public, max-age=3600").send(request, response);
+            Representation.of(started, type, resource).cacheControl("public, max-age=3600").send(request, response, () -> body);
         } catch (HttpError e) {
             e.send(response);
         }

@@ -2,6 +2,7 @@ package org.fentanylkg.http.pages;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.http.linkeddata.DatasetDescription;
 import org.fentanylkg.http.linkeddata.HtmlPages;
 import org.fentanylkg.http.linkeddata.LinkedData;
@@ -16,7 +17,7 @@ public final class SitePages implements HtmlPages {
     private final LinkedData ld;
     private volatile Cached cached;
 
-    private record Cached(String version, Mentions mentions) {}
+    private record Cached(Generation generation, Mentions mentions) {}
 
     public SitePages(LinkedData ld) { this.ld = ld; }
 
@@ -42,8 +43,8 @@ public final class SitePages implements HtmlPages {
 
     private Mentions mentions(LinkedData.Snapshot snapshot) {
         Cached c = cached;
-        if (c == null || !c.version().equals(snapshot.version())) {
-            c = new Cached(snapshot.version(), Mentions.of(ld.dataset().getDefaultGraph()));
+        if (c == null || !c.generation().equals(snapshot.generation())) {
+            c = new Cached(snapshot.generation(), Mentions.of(ld.dataset().getDefaultGraph()));
             cached = c;
         }
         return c.mentions();

@@ -12,7 +12,7 @@ import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.engine.Timeouts;
 import org.apache.jena.vocabulary.RDF;
-import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.vocab.FKGC;
 
 /**
  * The limits of the public endpoint, read from the {@code fuseki:Server} node of {@code fuseki-config.ttl}
@@ -29,13 +29,6 @@ import org.fentanylkg.dataset.KnowledgeGraphAssembler;
  */
 public record SecuritySettings(long queryTimeoutMs, boolean serviceAllowed, long resultCap, int maxQueryLength,
                                long maxRequestBody, int maxRequestHeader, Optional<Path> adminPasswordFile) {
-
-    public static final String NS = KnowledgeGraphAssembler.NS;
-    public static final Property RESULT_CAP = property("resultCap");
-    public static final Property MAX_QUERY_LENGTH = property("maxQueryLength");
-    public static final Property MAX_REQUEST_BODY = property("maxRequestBody");
-    public static final Property MAX_REQUEST_HEADER = property("maxRequestHeader");
-    public static final Property ADMIN_PASSWORD_FILE = property("adminPasswordFile");
 
     public static final long DEFAULT_QUERY_TIMEOUT_MS = 10_000;
     public static final long DEFAULT_RESULT_CAP = 10_000;
@@ -72,11 +65,11 @@ public record SecuritySettings(long queryTimeoutMs, boolean serviceAllowed, long
                 .orElse(DEFAULT_QUERY_TIMEOUT_MS);
         boolean service = contextValue(server, ARQ.httpServiceAllowed.getSymbol()).map(Boolean::parseBoolean).orElse(false);
         return new SecuritySettings(timeout, service,
-                number(server, RESULT_CAP, DEFAULT_RESULT_CAP),
-                (int) number(server, MAX_QUERY_LENGTH, DEFAULT_MAX_QUERY_LENGTH),
-                number(server, MAX_REQUEST_BODY, DEFAULT_MAX_REQUEST_BODY),
-                (int) number(server, MAX_REQUEST_HEADER, DEFAULT_MAX_REQUEST_HEADER),
-                Optional.ofNullable(server.getProperty(ADMIN_PASSWORD_FILE)).map(s -> Path.of(s.getString())));
+                number(server, FKGC.resultCap, DEFAULT_RESULT_CAP),
+                (int) number(server, FKGC.maxQueryLength, DEFAULT_MAX_QUERY_LENGTH),
+                number(server, FKGC.maxRequestBody, DEFAULT_MAX_REQUEST_BODY),
+                (int) number(server, FKGC.maxRequestHeader, DEFAULT_MAX_REQUEST_HEADER),
+                Optional.ofNullable(server.getProperty(FKGC.adminPasswordFile)).map(s -> Path.of(s.getString())));
     }
 
     /** A {@code ja:context} entry of the server node, by the full or the {@code arq:} short name of its symbol. */
@@ -105,8 +98,6 @@ public record SecuritySettings(long queryTimeoutMs, boolean serviceAllowed, long
     }
 
     private static String lexical(RDFNode n) { return n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString(); }
-
-    private static Property property(String local) { return ResourceFactory.createProperty(NS + local); }
 
     private static void require(boolean ok, String message) {
         if (!ok) throw new IllegalArgumentException("fuseki-config.ttl: " + message);

@@ -56,20 +56,23 @@ final class QueryPageServlet extends HttpServlet {
             String query = queries == null ? DEFAULT_QUERY : queries[0];
             if (query.length() > MAX_QUERY) throw new HttpError(414, "parameter query is " + query.length() + " characters long; the limit in a URL is " + MAX_QUERY);
             Links links = ld.links(request);
-            Node report = ld.read(() -> SitePages.reportIri(ld.dataset()));
-            Map<String, Object> page = Templates.page(links, report, "Query", "query");
-            page.put("stylesheets", List.of(links.at("assets/vendor/codemirror/lib/codemirror.css")));
-            page.put("scripts", List.of(links.at("assets/vendor/codemirror/lib/codemirror.js"),
-                    links.at("assets/vendor/codemirror/mode/sparql/sparql.js"),
-                    links.at("assets/vendor/codemirror/addon/edit/matchbrackets.js"),
-                    links.at("assets/js/query.js")));
-            page.put("endpoint", links.at("kg/sparql"));
-            page.put("namespace", FKG.BASE);
-            page.put("prefixes", Prefixes.sparqlDeclarations());
-            page.put("query", query);
-            page.put("autorun", "1".equals(request.getParameter("run")) && queries != null);
-            page.put("saved", saved(links));
-            Representation.text(Templates.render("query", page), Format.HTML, ld.snapshot().lastModified()).send(request, response);
+            // The page holds the saved queries, fixed while the server runs, and the report's IRI, of the generation.
+            Representation.of(ld.generation(), Format.HTML, request, links).sendText(request, response, () -> {
+                Node report = ld.read(() -> SitePages.reportIri(ld.dataset()));
+                Map<String, Object> page = Templates.page(links, report, "Query", "query");
+                page.put("stylesheets", List.of(links.at("assets/vendor/codemirror/lib/codemirror.css")));
+                page.put("scripts", List.of(links.at("assets/vendor/codemirror/lib/codemirror.js"),
+                        links.at("assets/vendor/codemirror/mode/sparql/sparql.js"),
+                        links.at("assets/vendor/codemirror/addon/edit/matchbrackets.js"),
+                        links.at("assets/js/query.js")));
+                page.put("endpoint", links.at("kg/sparql"));
+                page.put("namespace", FKG.BASE);
+                page.put("prefixes", Prefixes.sparqlDeclarations());
+                page.put("query", query);
+                page.put("autorun", "1".equals(request.getParameter("run")) && queries != null);
+                page.put("saved", saved(links));
+                return Templates.render("query", page);
+            });
         } catch (HttpError e) {
             e.send(response);
         }

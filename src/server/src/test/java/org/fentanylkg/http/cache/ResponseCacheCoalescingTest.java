@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.fentanylkg.dataset.Generation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class ResponseCacheCoalescingTest {
 
     @BeforeEach
     void start() throws Exception {
-        filter = new ResponseCacheFilter(new ResponseCache(1 << 20, 1 << 16), () -> 0L, null);
+        filter = new ResponseCacheFilter(new ResponseCache(1 << 20, 1 << 16), () -> new Generation(0, Instant.EPOCH), null);
         jetty = new Server();
         ServerConnector http = new ServerConnector(jetty);
         http.setHost("localhost");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +26,12 @@ import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.fentanylkg.http.main.KnowledgeGraphServer;
+import org.fentanylkg.http.main.ServerConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Dereferencing the namespace: content negotiation, validators, descriptions, CORS, and refusals of bad input. */
 class DereferencingTest {
@@ -83,7 +87,7 @@ class DereferencingTest {
         var first = server.get("id/fentanyl", "Accept", "text/turtle");
         String etag = first.headers().firstValue("ETag").orElseThrow();
         String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
-        assertTrue(etag.matches("\"[0-9a-f]{32}\""), etag);
+        assertTrue(etag.matches("W/\"\\d+-[0-9a-z]+-[0-9a-f]{24}\""), etag);
         var again = server.get("id/fentanyl", "Accept", "text/turtle", "If-None-Match", etag);
         assertEquals(304, again.statusCode());
         assertEquals("", again.body());
@@ -261,5 +265,22 @@ class DereferencingTest {
         assertTrue(e.getMessage().contains("fkgc:publicBase"), e.getMessage());
         // without one, links use the request's own address
         assertTrue(server.get("id/cjng", "Accept", "text/html").body().contains("href=\"" + server.base() + "ontology#"));
+    }
+
+    @Test
+    void publicBaseGivenToTheServerOverridesTheFileAndNeedsNoSystemProperty(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(ServerConfig.FILE_NAME);
+        Files.writeString(file, Files.readString(Path.of(ServerConfig.FILE_NAME))
+                .replace("# fkgc:publicBase <https://kg.example.org/> ;", "fkgc:publicBase <https://file.example.org/> ;")
+                .replace("fkgc:sources \".\"", "fkgc:sources <" + Path.of("").toAbsolutePath().toUri() + ">"));
+        Model config = ServerConfig.read(file);
+        assertEquals("https://file.example.org/", PublicBase.fromConfig(config).configured().orElseThrow(), "the file's own");
+        ServerConfig.publicBase(config, PublicBase.iri("https://cli.example.org/kg", "--public-base"));
+        assertEquals("https://cli.example.org/kg/", PublicBase.fromConfig(config).configured().orElseThrow(), "the option's, over the file's");
+        try (TestServer s = TestServer.start(KnowledgeGraphServer.create().config(file).publicBase(URI.create("https://cli.example.org/kg/")))) {
+            String page = s.get("id/cjng", "Accept", "text/html").body();
+            assertTrue(page.contains("href=\"https://cli.example.org/kg/ontology#"), page);
+            assertFalse(page.contains("file.example.org"), page);
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.apache.jena.query.ResultSetFactory;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.fentanylkg.dataset.ServedGraph;
 import org.fentanylkg.http.main.KnowledgeGraphServer;
 import org.fentanylkg.http.main.ServerConfig;
 
@@ -34,9 +35,12 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start() { return start(Path.of(ServerConfig.FILE_NAME)); }
 
-    public static TestServer start(Path config) {
+    public static TestServer start(Path config) { return start(KnowledgeGraphServer.create().config(config)); }
+
+    /** A server as {@code builder} makes it, on a free port. */
+    public static TestServer start(KnowledgeGraphServer builder) {
         try {
-            return new TestServer(KnowledgeGraphServer.create().config(config).port(0));
+            return new TestServer(builder.port(0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,6 +48,9 @@ public final class TestServer implements AutoCloseable {
 
     /** {@code http://localhost:PORT/} */
     public String base() { return base; }
+
+    /** The served graph (its generation: the validators' source). */
+    public ServedGraph graph() { return kgs.graph(); }
 
     public DatasetGraph dataset() {
         return kgs.graph().dataset();

@@ -22,9 +22,9 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.fuseki.server.FusekiVocab;
 import org.apache.jena.vocabulary.RDF;
-import org.fentanylkg.dataset.KnowledgeGraphAssembler;
 import org.fentanylkg.http.main.KnowledgeGraphServer;
 import org.fentanylkg.http.main.ServerConfig;
+import org.fentanylkg.vocab.FKGC;
 
 /**
  * A server started from the repository's {@code fuseki-config.ttl} with some settings changed (a shorter
@@ -69,8 +69,8 @@ public final class TestServer implements AutoCloseable {
             Model model = ServerConfig.read(Path.of(ServerConfig.FILE_NAME));
             Resource node = model.listResourcesWithProperty(RDF.type, FusekiVocab.tServer).next();
             server.forEach((k, v) -> {
-                node.removeAll(model.createProperty(KnowledgeGraphAssembler.NS + k));
-                node.addProperty(model.createProperty(KnowledgeGraphAssembler.NS + k), v);
+                node.removeAll(model.createProperty(FKGC.NS + k));
+                node.addProperty(model.createProperty(FKGC.NS + k), v);
             });
             context.forEach((k, v) -> {
                 for (Statement s : node.listProperties(model.createProperty(JA + "context")).toList()) {
@@ -84,9 +84,9 @@ public final class TestServer implements AutoCloseable {
                         .addProperty(model.createProperty(JA + "cxtValue"), v));
             });
             if (sources != null) {
-                for (Resource ds : model.listResourcesWithProperty(RDF.type, KnowledgeGraphAssembler.TYPE).toList()) {
-                    ds.removeAll(KnowledgeGraphAssembler.SOURCES);
-                    ds.addProperty(KnowledgeGraphAssembler.SOURCES, model.createResource(sources.toAbsolutePath().toUri().toString()));
+                for (Resource ds : model.listResourcesWithProperty(RDF.type, FKGC.KnowledgeGraph).toList()) {
+                    ds.removeAll(FKGC.sources);
+                    ds.addProperty(FKGC.sources, model.createResource(sources.toAbsolutePath().toUri().toString()));
                 }
             }
             Path file = Files.createTempFile("fkg-test-config-", ".ttl");
