@@ -75,11 +75,12 @@
     return m ? m[1].toUpperCase() : 'SELECT';
   }
 
+  /** A prefixed name where the rest is a Turtle local name (no leading '-', no trailing '.'), as the server's pages write it. */
   function shorten(iri) {
     var best = null;
     Object.keys(prefixes).forEach(function (p) {
       var ns = prefixes[p];
-      if (iri.indexOf(ns) === 0 && /^[\w.-]*$/.test(iri.slice(ns.length)) && (!best || ns.length > prefixes[best].length)) best = p;
+      if (iri.indexOf(ns) === 0 && /^(\w([\w.-]*[\w-])?)?$/.test(iri.slice(ns.length)) && (!best || ns.length > prefixes[best].length)) best = p;
     });
     return best === null ? iri : best + ':' + iri.slice(prefixes[best].length);
   }

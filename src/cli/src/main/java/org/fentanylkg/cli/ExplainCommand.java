@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.jena.graph.Triple;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.explain.Explainer;
 import org.fentanylkg.explain.Explanation;
@@ -22,10 +23,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Why does the graph hold a triple: the derivation down to asserted facts, each with its evidence. */
-@Command(name = "explain", description = {
+@Command(name = "explain", mixinStandardHelpOptions = true, description = {
         "Explain a triple: the rule and premises of an inferred triple, recursively, down to asserted facts with"
                 + " their evidence (quote of the report or public source).",
-        "Terms: <IRI>, a bare IRI, or a prefixed name (fkr:, fkg:, rdf:, rdfs:, owl:, org:, dcterms:, skos:, prov:);"
+        "Terms: <IRI>, a bare IRI, or a prefixed name of the shared prefixes (fkg:, fkr:, fact:, report:, rdf:, rdfs:, owl:, xsd:, prov:, ...; a mistyped one is reported with the list);"
                 + " 'a' for rdf:type; the object may be a literal such as '\"1959\"^^xsd:gYear'.",
         "Example: explain fkr:4-piperidone a fkg:FentanylPrecursor"},
         exitCodeListHeading = "Exit codes:%n",
@@ -63,8 +64,8 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Optional<Explanation> why = kg.explainer().explain(t);
         if (why.isEmpty()) {
-            err.println("not in the graph (neither asserted nor inferred): " + Terms.shortForm(t.getSubject()) + " "
-                    + Terms.shortForm(t.getPredicate()) + " " + Terms.shortForm(t.getObject()));
+            err.println("not in the graph (neither asserted nor inferred): " + Prefixes.shortForm(t.getSubject()) + " "
+                    + Prefixes.shortForm(t.getPredicate()) + " " + Prefixes.shortForm(t.getObject()));
             return 1;
         }
         Labels labels = kg.labels();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Builds (or rebuilds) the persistent TDB2 store that {@code serve --tdb2} serves. */
-@Command(name = "load", description = {
+@Command(name = "load", mixinStandardHelpOptions = true, description = {
         "Build the knowledge graph and write it to a TDB2 store: the asserted quads through the bulk loader,"
                 + " then the closure, each in one transaction.",
         "Run again on changed sources to publish a new state: a server on the store switches to it atomically."})

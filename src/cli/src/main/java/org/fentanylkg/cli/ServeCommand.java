@@ -1,5 +1,9 @@
 package org.fentanylkg.cli;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,7 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Starts the SPARQL service. */
-@Command(name = "serve", description = "Build the knowledge graph and serve it over SPARQL (http://HOST:PORT/kg/sparql).")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Build the knowledge graph and serve it over SPARQL (http://HOST:PORT/kg/sparql).")
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -43,6 +47,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         URI base = publicBase == null ? null : PublicBase.iri(publicBase, "--public-base");
+        String taken = portTaken(host, port);
+        if (taken != null) {
+            spec.commandLine().getErr().println("error: " + taken);
+            return 1;
+        }
         Path file = config;
         if (file == null && Path.of("fuseki-config.ttl").toFile().isFile()) file = Path.of("fuseki-config.ttl");
         FusekiServer server;
@@ -67,6 +76,22 @@ final class ServeCommand implements Callable<Integer> {
         }
         server.join();
         return 0;
+    }
+
+    /**
+     * Why {@code host:port} cannot be bound, or null when it can: checked before the graph is built, so that a
+     * port in use is reported at once rather than after the build.
+     */
+    static String portTaken(String host, int port) {
+        if (port == 0) return null;
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, port));
+            return null;
+        } catch (BindException e) {
+            return "port " + port + " on " + host + " is already in use (" + e.getMessage() + "); choose another with --port";
+        } catch (IOException e) {
+            return "cannot listen on " + host + ":" + port + ": " + e.getMessage();
+        }
     }
 
     private static KnowledgeGraphAssembler.SourcesRejected findRejected(Throwable e) {

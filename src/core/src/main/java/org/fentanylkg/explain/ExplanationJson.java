@@ -31,7 +31,7 @@ public final class ExplanationJson {
     public JsonObject json(Explanation e) {
         JsonObject o = new JsonObject();
         o.add("triple", triple(e.triple()));
-        o.addProperty("text", labels.display(e.triple()));
+        o.addProperty("text", labels.of(e.triple()));
         o.addProperty("status", e.status().word());
         if (e.inferred()) {
             o.addProperty("rule", e.rule());
@@ -85,7 +85,7 @@ public final class ExplanationJson {
         if (n.isURI()) {
             o.addProperty("type", "uri");
             o.addProperty("value", n.getURI());
-            labels.label(n).ifPresent(l -> o.addProperty("label", l));
+            labels.find(n).ifPresent(l -> o.addProperty("label", l));
         } else if (n.isLiteral()) {
             o.addProperty("type", "literal");
             o.addProperty("value", n.getLiteralLexicalForm());

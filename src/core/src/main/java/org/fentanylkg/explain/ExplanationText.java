@@ -1,6 +1,7 @@
 package org.fentanylkg.explain;
 
 import java.io.PrintWriter;
+import org.fentanylkg.vocab.Prefixes;
 
 /**
  * An explanation as an indented text tree, for the command line:
@@ -25,10 +26,10 @@ public final class ExplanationText {
     }
 
     private void write(Explanation e, PrintWriter out, String indent) {
-        out.println(indent + String.format("%-9s ", e.status().word()) + labels.display(e.triple()));
+        out.println(indent + String.format("%-9s ", e.status().word()) + labels.of(e.triple()));
         String more = indent + "  ";
-        out.println(indent + "          " + Terms.shortForm(e.triple().getSubject()) + " " + Terms.shortForm(e.triple().getPredicate())
-                + " " + Terms.shortForm(e.triple().getObject()));
+        out.println(indent + "          " + Prefixes.shortForm(e.triple().getSubject()) + " " + Prefixes.shortForm(e.triple().getPredicate())
+                + " " + Prefixes.shortForm(e.triple().getObject()));
         if (e.inferred()) {
             out.println(more + "rule " + e.rule() + ": " + e.ruleDescription());
             for (Explanation p : e.premises()) write(p, out, more);

@@ -17,6 +17,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDFS;
 import org.fentanylkg.vocab.FKG;
+import org.fentanylkg.vocab.Prefixes;
 
 /**
  * The one label rule of the pages, the explanations and the CLI. A node's label is its rdfs:label, else
@@ -101,38 +102,27 @@ public final class Labels {
     /** The node's label as the data gives it, if it has one. */
     public Optional<String> find(Node n) { return Optional.ofNullable(snapshot.get().labels().get(n)); }
 
-    /** Same as {@link #find}. */
-    public Optional<String> label(Node n) { return find(n); }
-
     /**
      * What to show for {@code n}: its label, or its prefixed name when another namespace's term has the same
-     * label; else the local name of an IRI, the lexical form of a literal, or "_:" and the id of a blank node.
+     * label; else for an IRI of a shared namespace its local name, for any other IRI (a document, a licence) the
+     * whole IRI; the lexical form of a literal; "_:" and the id of a blank node.
      */
     public String of(Node n) {
         Snapshot s = snapshot.get();
         String l = s.labels().get(n);
-        if (l != null) return s.clashing().contains(n) ? Terms.shortForm(n) : l;
-        if (n.isURI()) return localName(n.getURI());
+        if (l != null) return s.clashing().contains(n) ? Prefixes.shortForm(n) : l;
+        if (n.isURI()) return Prefixes.PREFIXES.shortForm(n.getURI()).equals(n.getURI()) ? n.getURI() : Prefixes.localName(n.getURI());
         if (n.isLiteral()) return n.getLiteralLexicalForm();
         return "_:" + n.getBlankNodeLabel();
     }
 
-    /** Same as {@link #of}. */
-    public String display(Node n) { return of(n); }
-
     /** "subject · predicate · object" with labels. */
-    public String display(Triple t) {
+    public String of(Triple t) {
         return of(t.getSubject()) + " · " + of(t.getPredicate()) + " · " + of(t.getObject());
     }
 
     /** Every labelled node, with its label as the data gives it. */
     public Map<Node, String> all() { return Collections.unmodifiableMap(snapshot.get().labels()); }
-
-    /** The part of an IRI after its last '#' or '/' (the whole IRI when that is empty). */
-    public static String localName(String iri) {
-        int i = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-        return i >= 0 && i < iri.length() - 1 ? iri.substring(i + 1) : iri;
-    }
 
     private static String namespace(String iri) {
         int i = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));

@@ -1,6 +1,7 @@
 package org.fentanylkg.explain;
 
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -8,35 +9,23 @@ import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.PrefixMapFactory;
-import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.util.NodeFactoryExtra;
 import org.apache.jena.vocabulary.RDF;
 import org.fentanylkg.vocab.FKG;
+import org.fentanylkg.vocab.Prefixes;
 
 /**
  * The subject, predicate and object of a triple to explain, as a request or the command line writes them:
- * an IRI (bare or in {@code <...>}), a prefixed name of the project's prefixes ({@code fkr:fentanyl},
+ * an IRI (bare or in {@code <...>}), a prefixed name of the shared {@link Prefixes} ({@code fkr:fentanyl},
  * {@code fkg:precursorOf}, {@code rdf:type}, or {@code a}), and for the object also a literal in N-Triples or
  * Turtle form ({@code "1959"^^<http://www.w3.org/2001/XMLSchema#gYear>}, {@code "1959"^^xsd:gYear}, {@code "x"@en}).
  */
 public final class Terms {
-    /** The prefixes the project writes its data with. */
-    public static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
-            .setNsPrefixes(PrefixMapping.Standard)
-            .setNsPrefix("fkg", FKG.NS)
-            .setNsPrefix("fkr", FKG.RESOURCE)
-            .setNsPrefix("fact", FKG.FACT)
-            .setNsPrefix("report", FKG.REPORT)
-            .setNsPrefix("org", "http://www.w3.org/ns/org#")
-            .setNsPrefix("dcterms", FKG.DCTERMS)
-            .setNsPrefix("skos", FKG.SKOS)
-            .setNsPrefix("prov", FKG.PROV)
-            .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/")
-            .setNsPrefix("nif", FKG.NIF)
-            .lock();
-
-    // SPARQL/Turtle local names may start with a digit (fkr:4-piperidone), unlike XML names
-    private static final Pattern LOCAL_NAME = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?");
+    /**
+     * Schemes of the bare IRIs a user may type without {@code <>} and without "//" after the colon; any other
+     * {@code name:rest} is read as a prefixed name, so that a mistyped prefix is reported as one.
+     */
+    private static final Set<String> OPAQUE_SCHEMES = Set.of("urn", "mailto", "tag", "info", "doi", "isbn");
 
     private Terms() {}
 
@@ -49,7 +38,7 @@ public final class Terms {
         if (value == null || value.isBlank()) throw new TermException(name, "a value is required: an IRI such as <" + FKG.RESOURCE + "fentanyl> or fkr:fentanyl");
         String v = value.strip();
         if (v.startsWith("_:")) throw new TermException(name, "blank nodes cannot be named from outside the graph: '" + value + "'");
-        Node n = iri(v);
+        Node n = iri(name, v);
         if (n == null) throw new TermException(name, "'" + value + "' is not an IRI (write <https://...>, https://... or a prefixed name such as fkr:fentanyl)");
         return n;
     }
@@ -64,7 +53,7 @@ public final class Terms {
         String v = value.strip();
         if (v.startsWith("\"") || v.startsWith("'")) {
             try {
-                Node n = NodeFactoryExtra.parseNode(v, PrefixMapFactory.create(PREFIXES));
+                Node n = NodeFactoryExtra.parseNode(v, PrefixMapFactory.create(Prefixes.PREFIXES));
                 if (n.isLiteral()) return n;
             } catch (RuntimeException e) {
                 // reported below
@@ -74,14 +63,22 @@ public final class Terms {
         return resource("o", v);
     }
 
-    /** An IRI from {@code <iri>}, a prefixed name or a bare absolute IRI; null when it is none of these. */
-    private static Node iri(String v) {
+    /**
+     * An IRI from {@code <iri>}, a prefixed name or a bare absolute IRI ({@code https://...}, {@code urn:...});
+     * null when it is none of these.
+     * @throws TermException for {@code name:local} whose prefix is not a shared one
+     */
+    private static Node iri(String part, String v) throws TermException {
         if (v.startsWith("<") && v.endsWith(">")) v = v.substring(1, v.length() - 1);
         else {
             int colon = v.indexOf(':');
-            if (colon > 0) {
-                String ns = PREFIXES.getNsPrefixURI(v.substring(0, colon));
-                if (ns != null && !v.startsWith(v.substring(0, colon) + "://")) v = ns + v.substring(colon + 1);
+            if (colon >= 0) {
+                String prefix = v.substring(0, colon);
+                String ns = Prefixes.namespace(prefix);
+                if (ns != null) v = ns + v.substring(colon + 1);
+                else if (!v.startsWith("//", colon + 1) && !OPAQUE_SCHEMES.contains(prefix.toLowerCase(Locale.ROOT))) {
+                    throw new TermException(part, "unknown prefix '" + prefix + ":' in '" + v + "'; known prefixes: " + Prefixes.known());
+                }
             }
         }
         try {
@@ -95,18 +92,5 @@ public final class Terms {
     /** The N-Triples form of a term: the "o" parameter of an explanation link. */
     public static String ntriples(Node n) {
         return NodeFmtLib.strNT(n);
-    }
-
-    /** A readable short form: prefixed name where a project prefix applies, else the N-Triples form. */
-    public static String shortForm(Node n) {
-        if (n.isURI()) {
-            String iri = n.getURI();
-            for (var e : PREFIXES.getNsPrefixMap().entrySet()) {
-                String local = iri.startsWith(e.getValue()) ? iri.substring(e.getValue().length()) : null;
-                if (local != null && LOCAL_NAME.matcher(local).matches()) return e.getKey() + ":" + local;
-            }
-            return "<" + iri + ">";
-        }
-        return NodeFmtLib.str(n, PrefixMapFactory.create(PREFIXES));
     }
 }

@@ -13,6 +13,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.shared.PrefixMapping;
+import org.fentanylkg.vocab.Prefixes;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.vocabulary.XSD;
 
@@ -124,7 +125,7 @@ public record QueryParameter(String name, String variable, Kind kind, String dat
     /** The type in words, as an error message or the API description says it. */
     public String expected() {
         String type = switch (kind) {
-            case IRI -> "an absolute IRI (or a prefixed name the query declares)";
+            case IRI -> "an absolute IRI (or a prefixed name: the query's or a shared one such as fkr:)";
             case NUMBER -> "a number (integer, decimal or double)";
             case STRING -> "a string";
             case LANG -> "a string (in language '" + lang + "')";
@@ -133,10 +134,9 @@ public record QueryParameter(String name, String variable, Kind kind, String dat
         return enumeration.isEmpty() ? type : "one of " + String.join(", ", enumeration);
     }
 
-    /** The datatype written with the xsd: prefix where it applies. */
+    /** The datatype written with a shared prefix (xsd:date) where one applies. */
     public String shortDatatype() {
-        if (datatype == null) return null;
-        return datatype.startsWith(XSD.NS) ? "xsd:" + datatype.substring(XSD.NS.length()) : datatype;
+        return datatype == null ? null : Prefixes.PREFIXES.shortForm(datatype);
     }
 
     /** The type's name in the API listing: iri, string, number, or the datatype. */

@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.fentanylkg.vocab.Prefixes;
 
 /**
  * A saved query of {@code queries/}: its grlc decorators, its parameters and the parsed query.
@@ -85,6 +87,8 @@ public record SavedQuery(String name, Path file, String title, String descriptio
             }
         }
         Map<Var, Node> values = new HashMap<>();
+        // an IRI value may use the shared prefixes as well as the query's own
+        PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(Prefixes.PREFIXES).setNsPrefixes(query.getPrefixMapping());
         for (QueryParameter p : parameters) {
             String value = single(request, p.name());
             if (value == null) value = p.defaultValue().orElse(null);
@@ -92,7 +96,7 @@ public record SavedQuery(String name, Path file, String title, String descriptio
                 if (p.optional()) continue;
                 throw new ParameterException(p.name(), p.expected(), "a value is required");
             }
-            values.put(p.var(), p.parse(value, query.getPrefixMapping()));
+            values.put(p.var(), p.parse(value, prefixes));
         }
         Query bound = values.isEmpty() ? query.cloneQuery() : QueryTransformOps.replaceVars(query, values);
         page(bound, request);

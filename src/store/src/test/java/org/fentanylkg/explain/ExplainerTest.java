@@ -11,6 +11,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.dataset.KnowledgeGraphBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,8 @@ class ExplainerTest {
 
     private static void tree(Explanation e, String indent, StringBuilder sb) {
         sb.append(indent).append(e.inferred() ? e.rule() + ": " + e.ruleDescription() : "asserted").append(" | ")
-                .append(Terms.shortForm(e.triple().getSubject())).append(' ').append(Terms.shortForm(e.triple().getPredicate()))
-                .append(' ').append(Terms.shortForm(e.triple().getObject())).append('\n');
+                .append(Prefixes.shortForm(e.triple().getSubject())).append(' ').append(Prefixes.shortForm(e.triple().getPredicate()))
+                .append(' ').append(Prefixes.shortForm(e.triple().getObject())).append('\n');
         for (Explanation p : e.premises()) tree(p, indent + "  ", sb);
     }
 
@@ -164,7 +165,11 @@ class ExplainerTest {
         assertEquals("s", assertThrows(TermException.class, () -> Terms.triple("not an iri", "a", "fkr:x")).part());
         assertEquals("p", assertThrows(TermException.class, () -> Terms.triple("fkr:x", "", "fkr:x")).part());
         assertEquals("o", assertThrows(TermException.class, () -> Terms.triple("fkr:x", "a", "\"unclosed")).part());
-        assertEquals("fkr:4-piperidone", Terms.shortForm(r("4-piperidone")));
+        assertEquals("fkr:4-piperidone", Prefixes.shortForm(r("4-piperidone")));
+        assertEquals(NodeFactory.createURI("urn:example:x"), Terms.triple("urn:example:x", "a", "fkr:x").getSubject());
+        assertEquals(NodeFactory.createURI("fkx:fentanyl"), Terms.triple("<fkx:fentanyl>", "a", "fkr:x").getSubject());
+        assertEquals("o: unknown prefix 'fkx:' in 'fkx:npp'; known prefixes: " + Prefixes.known(),
+                assertThrows(TermException.class, () -> Terms.triple("fkr:x", "a", "fkx:npp")).getMessage());
         assertEquals("<" + FKR + "4-piperidone>", Terms.ntriples(r("4-piperidone")));
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Runs the benchmarks, prints the table and writes docs/benchmarks.md. */
-@Command(name = "bench", aliases = "bench-queries", description = {
+@Command(name = "bench", mixinStandardHelpOptions = true, aliases = "bench-queries", description = {
         "Benchmarks (figures, not tests): query speed of fentanyl-kg against plain Fuseki (b) and Fuseki with Jena's"
                 + " OWL reasoner (c) over HTTP; closure time and heap against size on synthetic graphs; start to first"
                 + " answer against plain Fuseki; heap of the report graph.",

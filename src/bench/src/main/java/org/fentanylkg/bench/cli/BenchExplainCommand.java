@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Prints the median and p90 latency of explanation requests. */
-@Command(name = "bench-explain", description = "Benchmark: median and p90 latency of GET /api/explain over HTTP.")
+@Command(name = "bench-explain", mixinStandardHelpOptions = true, description = "Benchmark: median and p90 latency of GET /api/explain over HTTP.")
 final class BenchExplainCommand implements Callable<Integer> {
     @Option(names = "--config", defaultValue = "fuseki-config.ttl", description = "Service configuration (default: ${DEFAULT-VALUE}).")
     Path config;

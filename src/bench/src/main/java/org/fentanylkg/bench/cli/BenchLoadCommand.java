@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The load benchmark; with {@code --report FILE} it writes its figures into that markdown file. */
-@Command(name = "bench-load", description = {
+@Command(name = "bench-load", mixinStandardHelpOptions = true, description = {
         "Benchmark: N concurrent connections for a fixed time over the saved queries and the resource pages;",
         "prints requests/s, p50 and p99 latency, errors and (server in this JVM) the heap after GC before and after.",
         "Exit code 1 if any request failed or the heap grew."})

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Prints the median latency of the linked-data pages and the size of each dump. */
-@Command(name = "bench-pages", description = "Benchmark: median latency of an HTML page and of a Turtle description (and other pages) over HTTP; dump sizes.")
+@Command(name = "bench-pages", mixinStandardHelpOptions = true, description = "Benchmark: median latency of an HTML page and of a Turtle description (and other pages) over HTTP; dump sizes.")
 final class BenchPagesCommand implements Callable<Integer> {
     @Option(names = "--config", defaultValue = "fuseki-config.ttl", description = "Service configuration (default: ${DEFAULT-VALUE}).")
     Path config;

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.explain.Evidence;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.fentanylkg.explain.Explainer;
@@ -26,6 +27,8 @@ import org.fentanylkg.explain.Explanation;
 import org.fentanylkg.explain.Labels;
 import org.fentanylkg.explain.TermException;
 import org.fentanylkg.explain.Terms;
+import org.fentanylkg.http.linkeddata.Format;
+import org.fentanylkg.http.linkeddata.Representation;
 import org.fentanylkg.vocab.FKG;
 
 /**
@@ -75,14 +78,14 @@ final class ExplainPageServlet extends HttpServlet {
         root.put("jsonUrl", "api/explain?" + query(e.triple())); // the request's own triple: IRIs or a literal
         root.put("facts", e.assertedLeaves().size());
         view.put("explanation", root);
-        view.put("title", labels.display(e.triple()));
+        view.put("title", labels.of(e.triple()));
         render(resp, 200, view);
     }
 
     private void render(HttpServletResponse resp, int status, Map<String, Object> view) throws IOException {
         resp.setStatus(status);
-        resp.setContentType("text/html");
-        resp.setHeader("Content-Security-Policy", ApiResponses.HTML_POLICY);
+        resp.setContentType(Format.HTML.contentType());
+        resp.setHeader("Content-Security-Policy", Representation.HTML_POLICY);
         resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
         page.execute(resp.getWriter(), view).flush();
     }
@@ -94,8 +97,8 @@ final class ExplainPageServlet extends HttpServlet {
         m.put("subject", term(e.triple().getSubject()));
         m.put("predicate", term(e.triple().getPredicate()));
         m.put("object", term(e.triple().getObject()));
-        m.put("nt", Terms.shortForm(e.triple().getSubject()) + " " + Terms.shortForm(e.triple().getPredicate()) + " "
-                + Terms.shortForm(e.triple().getObject()));
+        m.put("nt", Prefixes.shortForm(e.triple().getSubject()) + " " + Prefixes.shortForm(e.triple().getPredicate()) + " "
+                + Prefixes.shortForm(e.triple().getObject()));
         String q = query(e.triple());
         m.put("link", q == null ? null : "explain?" + q);
         // Every key is set in every node: Mustache looks up a missing key in the enclosing node, which would
@@ -111,7 +114,7 @@ final class ExplainPageServlet extends HttpServlet {
             m.put("ruleDescription", e.ruleDescription());
             List<String> axioms = new ArrayList<>();
             for (Triple a : e.axioms()) {
-                axioms.add(Terms.shortForm(a.getSubject()) + " " + Terms.shortForm(a.getPredicate()) + " " + Terms.shortForm(a.getObject()));
+                axioms.add(Prefixes.shortForm(a.getSubject()) + " " + Prefixes.shortForm(a.getPredicate()) + " " + Prefixes.shortForm(a.getObject()));
             }
             m.put("axioms", axioms);
             m.put("hasAxioms", !axioms.isEmpty());
@@ -129,7 +132,7 @@ final class ExplainPageServlet extends HttpServlet {
     private Map<String, Object> evidence(Evidence ev) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("graph", href(ev.graph()));
-        m.put("graphShort", Terms.shortForm(NodeFactory.createURI(ev.graph())));
+        m.put("graphShort", Prefixes.shortForm(NodeFactory.createURI(ev.graph())));
         for (Evidence.Origin o : Evidence.Origin.values()) m.put(o.word(), o == ev.origin());
         List<Map<String, Object>> quotes = new ArrayList<>();
         for (Evidence.Quote q : ev.quotes()) {
@@ -148,8 +151,8 @@ final class ExplainPageServlet extends HttpServlet {
 
     private Map<String, Object> term(Node n) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("label", labels.display(n));
-        m.put("short", Terms.shortForm(n));
+        m.put("label", labels.of(n));
+        m.put("short", Prefixes.shortForm(n));
         m.put("href", n.isURI() ? href(n.getURI()) : null);
         return m;
     }

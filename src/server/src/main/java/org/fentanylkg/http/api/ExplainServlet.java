@@ -1,6 +1,5 @@
 package org.fentanylkg.http.api;
 
-import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,12 +9,16 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.explain.Explainer;
 import org.fentanylkg.explain.Explanation;
 import org.fentanylkg.explain.ExplanationJson;
 import org.fentanylkg.explain.Labels;
 import org.fentanylkg.explain.TermException;
 import org.fentanylkg.explain.Terms;
+import org.fentanylkg.http.linkeddata.Format;
+import org.fentanylkg.http.linkeddata.HttpError;
+import org.fentanylkg.http.linkeddata.Negotiation;
 
 /** {@code GET /api/explain?s=...&p=...&o=...}: the explanation of a triple as JSON ({@link ExplanationJson}). */
 final class ExplainServlet extends HttpServlet {
@@ -29,28 +32,20 @@ final class ExplainServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Negotiation.byAccept(req, Format.JSON_ONLY);
         Triple t;
         try {
             t = triple(req);
         } catch (TermException e) {
-            ApiResponses.error(resp, 400, e.getMessage(), e.part(), expected(e.part()));
-            return;
+            throw HttpError.badParameter(400, e.getMessage(), e.part(), expected(e.part()));
         }
         Optional<Explanation> why;
         try {
             why = explainer.get().explain(t);
         } catch (UncheckedIOException e) { // a store's derivations could not be read
-            ApiResponses.error(resp, 503, unavailable(e));
-            return;
+            throw new HttpError(503, unavailable(e));
         }
-        if (why.isEmpty()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("status", 404);
-            o.addProperty("error", notInGraph(t));
-            o.add("triple", json.triple(t));
-            ApiResponses.json(resp, 404, o);
-            return;
-        }
+        if (why.isEmpty()) throw HttpError.notFound(notInGraph(t)).with("triple", json.triple(t));
         ApiResponses.json(resp, 200, json.json(why.get()));
     }
 
@@ -73,7 +68,7 @@ final class ExplainServlet extends HttpServlet {
     }
 
     static String notInGraph(Triple t) {
-        return "the graph holds no such triple (neither asserted nor inferred): " + Terms.shortForm(t.getSubject()) + " "
-                + Terms.shortForm(t.getPredicate()) + " " + Terms.shortForm(t.getObject());
+        return "the graph holds no such triple (neither asserted nor inferred): " + Prefixes.shortForm(t.getSubject()) + " "
+                + Prefixes.shortForm(t.getPredicate()) + " " + Prefixes.shortForm(t.getObject());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.http.security.ResultCap;
 import org.fentanylkg.queries.QueryParameter;
 import org.fentanylkg.queries.SavedQuery;
@@ -14,7 +15,7 @@ import org.fentanylkg.queries.SavedQueryCatalog;
 /**
  * The OpenAPI 3 description of the API, generated: two operations per saved query (its grlc title, description,
  * tags and typed parameters, as grlc builds its Swagger spec; by Accept header, and by file suffix), with the
- * formats of {@link SavedQueryServlet#formats()}, the table the servlet answers from; the catalogue, the
+ * formats of {@link SavedQueryServlet#formats(boolean)}, the table the servlet answers from; the catalogue, the
  * explanation and the search endpoints.
  */
 final class OpenApiDescription {
@@ -74,8 +75,8 @@ final class OpenApiDescription {
 
     /** The media types (and suffixes) of one kind of answer, for the prose. */
     private static String describeFormats(boolean graph) {
-        return SavedQueryServlet.formats().stream().filter(f -> f.graph() == graph)
-                .map(f -> f.mediaType() + (f.suffix() == null ? "" : " (" + f.suffix() + ")"))
+        return SavedQueryServlet.formats(graph).stream()
+                .map(f -> f.mediaType() + " (." + f.formatName() + f.alsoAccepted().stream().map(a -> "; Accept: " + a).collect(Collectors.joining()) + ")")
                 .collect(Collectors.joining(", "));
     }
 
@@ -85,7 +86,7 @@ final class OpenApiDescription {
      * The operation id of the latter has a dot, which no query name has, so ids never collide.
      */
     private static JsonObject queryOperation(SavedQuery q, long cap, boolean bySuffix) {
-        List<SavedQueryServlet.ResultFormat> formats = SavedQueryServlet.formats(q);
+        List<Format> formats = SavedQueryServlet.formats(q);
         JsonObject op = new JsonObject();
         op.addProperty("operationId", bySuffix ? q.name() + "." + FORMAT : q.name());
         op.addProperty("summary", q.title() + (bySuffix ? " (format by suffix)" : ""));
@@ -98,11 +99,10 @@ final class OpenApiDescription {
             format.addProperty("in", "path");
             format.addProperty("required", true);
             format.addProperty("description", "The format, as a file suffix: "
-                    + formats.stream().filter(f -> f.suffix() != null).map(f -> f.suffix().substring(1) + " for " + f.mediaType())
+                    + formats.stream().map(f -> f.formatName() + " for " + f.mediaType())
                     .collect(Collectors.joining(", ")) + ".");
             JsonObject schema = stringSchema();
-            schema.add("enum", strings(formats.stream().map(SavedQueryServlet.ResultFormat::suffix).filter(s -> s != null)
-                    .map(s -> s.substring(1)).toList()));
+            schema.add("enum", strings(formats.stream().map(Format::formatName).toList()));
             format.add("schema", schema);
             params.add(format);
         }
@@ -128,8 +128,7 @@ final class OpenApiDescription {
         headers.add(ResultCap.HEADER_CAPPED, header("Present, \"true\", when the answer was cut at the cap", cappedSchema));
         ok.add("headers", headers);
         JsonObject content = new JsonObject();
-        for (SavedQueryServlet.ResultFormat f : formats) {
-            if (bySuffix && f.suffix() == null) continue;
+        for (Format f : formats) {
             boolean sparqlJson = f.lang().equals(ResultSetLang.RS_JSON);
             content.add(f.mediaType(), schema(sparqlJson ? ref("SparqlResults") : stringSchema()));
         }
@@ -137,7 +136,7 @@ final class OpenApiDescription {
         responses.add("200", ok);
         responses.add("400", response("A parameter is missing, of the wrong type or outside its enumeration", ApiResponses.JSON, ref("Error")));
         if (bySuffix) {
-            responses.add("404", response("No such suffix", ApiResponses.JSON, ref("Error")));
+            responses.add("406", response("A suffix of the other kind of answer (graph or results)", ApiResponses.JSON, ref("Error")));
         } else {
             responses.add("406", response("The Accept header allows none of the formats above", ApiResponses.JSON, ref("Error")));
         }

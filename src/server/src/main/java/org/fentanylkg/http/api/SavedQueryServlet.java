@@ -9,22 +9,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFWriter;
-import org.apache.jena.riot.WebContent;
-import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.apache.jena.system.Txn;
+import org.fentanylkg.http.linkeddata.Format;
+import org.fentanylkg.http.linkeddata.HttpError;
+import org.fentanylkg.http.linkeddata.Negotiation;
+import org.fentanylkg.http.security.GuardedQueryService;
 import org.fentanylkg.http.security.ResultCap;
 import org.fentanylkg.queries.ParameterException;
 import org.fentanylkg.queries.QueryParameter;
@@ -35,145 +32,93 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/queries} lists the saved queries; {@code GET /api/queries/{name}} runs one, with its
- * parameters from the query string, the format from the Accept header or a file suffix ({@link #formats()}),
- * and {@code limit}/{@code offset} paging. Answers go through the SPARQL endpoint's result cap
- * ({@code fkgc:resultCap}, {@link ResultCap}): a larger {@code limit} is clamped to it, as the endpoint clamps a
- * larger LIMIT, and the headers say so.
+ * parameters from the query string, the format from the Accept header or a file suffix ({@code .csv}; the
+ * offers are {@link #formats(boolean)}), and {@code limit}/{@code offset} paging. Answers go through the SPARQL
+ * endpoint's result cap ({@code fkgc:resultCap}, {@link ResultCap}): a larger {@code limit} is clamped to it, as the
+ * endpoint clamps a larger LIMIT, and the headers say so.
  */
 final class SavedQueryServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(SavedQueryServlet.class);
 
     /**
-     * A format a saved query answers in.
-     *
-     * @param mediaType what the client asks for (Accept) and what the answer's Content-Type says
-     * @param suffix    the file suffix that asks for it in the path ({@code .csv}), null for Accept only
-     * @param lang      the writer
-     * @param graph     true for CONSTRUCT and DESCRIBE answers, false for SELECT and ASK
+     * The formats of a query's answers, the default first: what the servlet offers, the OpenAPI description
+     * advertises and the tests probe. The one place that names the table's lists.
      */
-    record ResultFormat(String mediaType, String suffix, Lang lang, boolean graph) {
-        boolean fits(SavedQuery q) { return graph == isGraph(q.query()); }
-    }
+    static List<Format> formats(boolean graph) { return graph ? Format.GRAPH_RESULTS : Format.RESULTS; }
 
-    /** The formats, by kind; in each kind the first is the default. */
-    private static final List<ResultFormat> FORMATS = List.of(
-            new ResultFormat(WebContent.contentTypeResultsJSON, ".json", ResultSetLang.RS_JSON, false),
-            // Fuseki's offer too: plain JSON clients get the same document under the type they asked for.
-            new ResultFormat(WebContent.contentTypeJSON, null, ResultSetLang.RS_JSON, false),
-            new ResultFormat(WebContent.contentTypeTextCSV, ".csv", ResultSetLang.RS_CSV, false),
-            new ResultFormat(WebContent.contentTypeTextTSV, ".tsv", ResultSetLang.RS_TSV, false),
-            new ResultFormat(WebContent.contentTypeResultsXML, ".xml", ResultSetLang.RS_XML, false),
-            new ResultFormat(WebContent.contentTypeTurtle, ".ttl", Lang.TURTLE, true),
-            new ResultFormat(WebContent.contentTypeNTriples, ".nt", Lang.NTRIPLES, true),
-            new ResultFormat(WebContent.contentTypeJSONLD, ".jsonld", Lang.JSONLD, true),
-            new ResultFormat(WebContent.contentTypeRDFXML, ".rdf", Lang.RDFXML, true));
+    static List<Format> formats(SavedQuery q) { return formats(isGraph(q.query())); }
 
-    /** Every format the servlet answers in: what the OpenAPI description advertises and the tests probe. */
-    static List<ResultFormat> formats() { return FORMATS; }
-
-    /** The formats that fit a query (results or graph), default first. */
-    static List<ResultFormat> formats(SavedQuery q) { return formats().stream().filter(f -> f.fits(q)).toList(); }
+    static boolean isGraph(Query q) { return q.isConstructType() || q.isDescribeType(); }
 
     private final SavedQueryCatalog catalog;
     private final DatasetGraph dataset;
     private final long cap;
-    private final long timeoutMs;
 
-    /** {@code cap} and {@code timeoutMs} are the SPARQL endpoint's (the timeout itself is ARQ's, from its context). */
-    SavedQueryServlet(SavedQueryCatalog catalog, DatasetGraph dataset, long cap, long timeoutMs) {
+    /** {@code cap}: the SPARQL endpoint's result cap. */
+    SavedQueryServlet(SavedQueryCatalog catalog, DatasetGraph dataset, long cap) {
         this.catalog = catalog;
         this.dataset = dataset;
         this.cap = cap;
-        this.timeoutMs = timeoutMs;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo();
         if (path == null || path.equals("/")) {
+            Negotiation.byAccept(req, Format.JSON_ONLY);
             ApiResponses.json(resp, 200, list(catalog, req.getContextPath()));
             return;
         }
-        // A query's name has no dot (SavedQueryCatalog), so a dot starts the suffix.
         String name = path.substring(1);
-        int dot = name.indexOf('.');
-        String suffix = dot < 0 ? null : name.substring(dot);
-        if (dot >= 0) name = name.substring(0, dot);
-        Optional<SavedQuery> found = catalog.get(name);
-        if (found.isEmpty()) {
-            ApiResponses.error(resp, 404, "no saved query named '" + name + "'; GET /api/queries lists them");
-            return;
+        String suffix = null;
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && catalog.get(name).isEmpty()) {
+            suffix = name.substring(dot + 1);
+            name = name.substring(0, dot);
         }
-        SavedQuery saved = found.get();
-        List<ResultFormat> offer = formats(saved);
-        ResultFormat format;
-        if (suffix != null) {
-            String s = suffix;
-            Optional<ResultFormat> bySuffix = formats().stream().filter(f -> s.equals(f.suffix())).findFirst();
-            if (bySuffix.isEmpty()) {
-                ApiResponses.error(resp, 404, "no format '" + suffix + "'; query '" + name + "' answers as " + suffixes(offer)
-                        + " (or by the Accept header)");
-                return;
-            }
-            format = bySuffix.get();
-            if (!format.fits(saved)) {
-                ApiResponses.error(resp, 406, "'" + suffix + "' does not fit a " + saved.queryType() + " query; it answers as "
-                        + suffixes(offer) + ", that is " + mediaTypes(offer));
-                return;
-            }
-        } else {
-            format = negotiate(req, offer);
-            if (format == null) {
-                ApiResponses.error(resp, 406, "cannot answer in " + req.getHeader("Accept") + "; this query gives " + mediaTypes(offer));
-                return;
-            }
-        }
+        String queryName = name;
+        SavedQuery saved = catalog.get(name).orElseThrow(() -> HttpError.notFound("no saved query named '" + Negotiation.clip(queryName)
+                + "'; GET /api/queries lists them"));
         Query query;
         try {
             query = saved.bind(ApiResponses.parameters(req));
         } catch (ParameterException e) {
-            ApiResponses.error(resp, 400, e.getMessage(), e.parameter(), e.expected());
-            return;
+            throw HttpError.badParameter(400, e.getMessage(), e.parameter(), e.expected());
         }
+        List<Format> offers = formats(saved);
+        Format format = suffix != null ? Negotiation.named(suffix, offers, true) : Negotiation.byAccept(req, offers);
         run(saved, query, format, resp);
     }
 
-    private static ResultFormat negotiate(HttpServletRequest req, List<ResultFormat> offer) {
-        AcceptList types = AcceptList.create(offer.stream().map(ResultFormat::mediaType).toArray(String[]::new));
-        MediaType chosen = ApiResponses.negotiate(req, types);
-        if (chosen == null) return null;
-        return offer.stream().filter(f -> f.mediaType().equals(chosen.getContentTypeStr())).findFirst().orElse(null);
-    }
-
-    private static String suffixes(List<ResultFormat> formats) {
-        return formats.stream().map(ResultFormat::suffix).filter(s -> s != null).collect(Collectors.joining(", "));
-    }
-
-    private static List<String> mediaTypes(List<ResultFormat> formats) { return formats.stream().map(ResultFormat::mediaType).toList(); }
-
-    private void run(SavedQuery saved, Query query, ResultFormat format, HttpServletResponse resp) throws IOException {
+    private void run(SavedQuery saved, Query query, Format format, HttpServletResponse resp) throws IOException {
+        // Read whole (at most cap+1 items) before the first byte is sent, so a failure still gets a proper status.
+        ResultCap.Capped<?> answer;
         try {
-            // Read whole (at most cap+1 items) before the first byte is sent, so a timeout still gets a proper status.
-            ResultCap.Capped<?> answer = Txn.calculateRead(dataset, () -> execute(query));
-            resp.setStatus(200);
-            resp.setHeader(ResultCap.HEADER_LIMIT, Long.toString(cap));
-            if (answer.capped()) {
-                resp.setHeader(ResultCap.HEADER_CAPPED, "true");
-                LOG.info("saved query {}: answer capped at {} {}", saved.name(), cap, format.graph() ? "triples" : "rows");
-            }
-            resp.setContentType(format.mediaType());
-            resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            OutputStream out = resp.getOutputStream();
-            if (answer.value() instanceof RowSet rows) ResultsWriter.create().lang(format.lang()).build().write(out, rows);
-            else if (answer.value() instanceof Boolean b) ResultsWriter.create().lang(format.lang()).build().write(out, b);
-            else RDFWriter.source((Graph) answer.value()).lang(format.lang()).output(out);
-            out.flush();
+            answer = Txn.calculateRead(dataset, () -> execute(query));
         } catch (QueryCancelledException e) {
-            ApiResponses.error(resp, 503, "query '" + saved.name() + "' ran past the server's query timeout of " + timeoutMs + " ms");
+            throw new HttpError(503, GuardedQueryService.timeoutMessage("Query '" + saved.name() + "'"));
         } catch (RuntimeException e) {
             LOG.warn("saved query {} failed", saved.name(), e);
-            ApiResponses.error(resp, 500, "query '" + saved.name() + "' failed: " + e.getMessage());
+            throw new HttpError(500, "query '" + saved.name() + "' failed; the error is in the server's log");
         }
+        resp.setStatus(200);
+        resp.setHeader(ResultCap.HEADER_LIMIT, Long.toString(cap));
+        if (answer.capped()) {
+            resp.setHeader(ResultCap.HEADER_CAPPED, "true");
+            LOG.info("saved query {}: answer capped at {} {}", saved.name(), cap, isGraph(query) ? "triples" : "rows");
+        }
+        Object result = answer.value();
+        resp.setContentType(format.mediaType());
+        resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        OutputStream out = resp.getOutputStream();
+        if (result instanceof RowSet rows) {
+            ResultsWriter.create().lang(format.lang()).build().write(out, rows);
+        } else if (result instanceof Boolean b) {
+            ResultsWriter.create().lang(format.lang()).build().write(out, b);
+        } else {
+            RDFWriter.source((Graph) result).lang(format.lang()).output(out);
+        }
+        out.flush();
     }
 
     /** The answer up to the cap, as the SPARQL endpoint reads it (GuardedQueryService): at most cap+1 items. */
@@ -235,6 +180,4 @@ final class SavedQueryServlet extends HttpServlet {
         o.addProperty("description", p.expected());
         return o;
     }
-
-    static boolean isGraph(Query q) { return q.isConstructType() || q.isDescribeType(); }
 }

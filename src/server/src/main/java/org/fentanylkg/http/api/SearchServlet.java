@@ -7,50 +7,42 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.fentanylkg.http.linkeddata.Format;
+import org.fentanylkg.http.linkeddata.HttpError;
 import org.fentanylkg.http.linkeddata.LinkedData;
+import org.fentanylkg.http.linkeddata.Negotiation;
 import org.fentanylkg.http.linkeddata.Links;
-import org.fentanylkg.http.linkeddata.Prefixes;
+import org.fentanylkg.vocab.Prefixes;
 
 /**
  * {@code GET /api/search?q=&class=&limit=&offset=}: ranked hits as JSON, or CSV by {@code Accept: text/csv}.
- * Bad parameters get 400 in the API's error format ({"status", "error", "parameter", "expected"}).
+ * Bad parameters get 400 in the one error format (problem details with "parameter" and "expected").
  */
 final class SearchServlet extends HttpServlet {
-    private static final AcceptList OFFER = new AcceptList(ApiResponses.JSON + ", text/csv");
-
     private final LinkedData ld;
 
     SearchServlet(LinkedData ld) { this.ld = ld; }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        MediaType type = ApiResponses.negotiate(req, OFFER);
-        if (type == null) {
-            ApiResponses.error(resp, 406, "acceptable: application/json, text/csv");
-            return;
-        }
+        Format type = Negotiation.byAccept(req, Format.SEARCH);
         Search.Result result;
         Search.Request r;
         try {
             r = request(req);
             result = Search.run(ld.dataset(), ld.snapshot().labels(), r);
         } catch (Search.Refused e) {
-            ApiResponses.error(resp, e.status, e.getMessage(), e.parameter, e.expected);
-            return;
+            throw HttpError.badParameter(e.status, e.getMessage(), e.parameter, e.expected);
         }
         Links links = ld.links(req);
         resp.setHeader("Cache-Control", "no-cache");
-        if (type.getContentTypeStr().equals("text/csv")) {
+        if (type == Format.CSV) {
             resp.setStatus(200);
-            resp.setContentType("text/csv");
-            resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            resp.setContentType(type.contentType());
             resp.getWriter().write(csv(result));
             return;
         }
@@ -86,7 +78,7 @@ final class SearchServlet extends HttpServlet {
         if (value == null || value.isBlank()) return null;
         String v = value.strip();
         if (v.startsWith("<") && v.endsWith(">")) v = v.substring(1, v.length() - 1);
-        String expanded = Prefixes.standard().expandPrefix(v);
+        String expanded = Prefixes.PREFIXES.expandPrefix(v);
         if (!expanded.matches("https?://[^\\s<>\"{}|\\\\^`]+")) {
             throw new Search.Refused(400, "parameter class is not an IRI or a known prefixed name: '" + abbreviate(value) + "'", "class",
                     "an IRI or a prefixed name such as fkg:Cartel");

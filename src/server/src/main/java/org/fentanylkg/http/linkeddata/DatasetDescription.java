@@ -1,5 +1,6 @@
 package org.fentanylkg.http.linkeddata;
 
+import org.fentanylkg.vocab.Prefixes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.fentanylkg.http.linkeddata;
 
+import org.fentanylkg.vocab.Prefixes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.fentanylkg.http.linkeddata;
 
+import org.fentanylkg.vocab.Prefixes;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,12 @@ public final class Dumps {
                 case NQUADS -> "N-Quads, the default graph and every named graph";
                 case JSONLD -> "JSON-LD, default graph (asserted and inferred)";
             };
+        }
+
+        /** The dump in a format of {@link Format#DUMPS}. */
+        public static Dump of(Format format) {
+            return List.of(values()).stream().filter(d -> d.format == format).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no dump in " + format));
         }
 
         public static Optional<Dump> byFileName(String name) {

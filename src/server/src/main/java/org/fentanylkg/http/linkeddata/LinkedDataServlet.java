@@ -2,6 +2,7 @@ package org.fentanylkg.http.linkeddata;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import org.fentanylkg.vocab.Prefixes;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,8 +19,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.fentanylkg.vocab.FKG;
 import org.fentanylkg.vocab.Graphs;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Dereferencing: every IRI of the namespace {@code https://w3id.org/fentanyl-kg/} is served at the same path on
@@ -28,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * and the dumps.
  */
 public final class LinkedDataServlet extends HttpServlet {
-    private static final Logger LOG = LoggerFactory.getLogger(LinkedDataServlet.class);
     public static final String CONTEXT_PATH = "context.jsonld";
 
     private final LinkedData ld;
@@ -39,31 +37,19 @@ public final class LinkedDataServlet extends HttpServlet {
         this.pages = pages;
     }
 
+    /** Errors are {@link HttpError}s, written by the server's one error path. */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            String path = RequestPaths.check(request);
-            serve(path, request, response);
-        } catch (HttpError e) {
-            e.send(response);
-        } catch (RuntimeException e) {
-            LOG.error("{} {}: {}", request.getMethod(), request.getRequestURI(), e.toString(), e);
-            HttpError.send(response, 500, "the server failed to answer this request; the error is in its log");
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, jakarta.servlet.ServletException {
+        String m = request.getMethod();
+        if (!m.equals("GET") && !m.equals("HEAD") && !m.equals("OPTIONS")) {
+            throw HttpError.methodNotAllowed(m, "GET, HEAD, OPTIONS", "this resource is read-only: use GET or HEAD");
         }
+        super.service(request, response);
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException { notAllowed(response); }
-
-    @Override
-    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException { notAllowed(response); }
-
-    @Override
-    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException { notAllowed(response); }
-
-    private static void notAllowed(HttpServletResponse response) throws IOException {
-        response.setHeader("Allow", "GET, HEAD, OPTIONS");
-        HttpError.send(response, 405, "this resource is read-only: use GET or HEAD");
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(RequestPaths.check(request), request, response);
     }
 
     private void serve(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -126,12 +112,16 @@ public final class LinkedDataServlet extends HttpServlet {
         return ctx;
     }
 
+    /** A dump by its file name, or {@code dumps/fentanyl-kg} in the format the request negotiates. */
     private void dump(String local, LinkedData.Snapshot snapshot, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = local.startsWith(Dumps.PATH) ? local.substring(Dumps.PATH.length()) : "";
-        Dumps.Dump dump = Dumps.Dump.byFileName(name).orElseThrow(() -> HttpError.notFound("no dump named '" + Negotiation.clip(name)
-                + "'; the dumps are " + List.of(Dumps.Dump.values()).stream().map(Dumps.Dump::path).collect(Collectors.joining(", "))));
-        Representation.of(snapshot.generation(), dump.format().contentType(), request.getRequestURI())
-                .header("Content-Disposition", "attachment; filename=\"" + dump.fileName() + "\"")
-                .send(request, response, () -> snapshot.dump(dump));
+        Dumps.Dump dump = name.equals(Dumps.NAME) ? Dumps.Dump.of(Negotiation.choose(request, Format.DUMPS))
+                : Dumps.Dump.byFileName(name).orElseThrow(() -> HttpError.notFound("no dump named '" + Negotiation.clip(name)
+                        + "'; the dumps are " + List.of(Dumps.Dump.values()).stream().map(Dumps.Dump::path).collect(Collectors.joining(", "))
+                        + ", or " + Dumps.PATH + Dumps.NAME + " by content negotiation"));
+        Representation rep = Representation.of(snapshot.generation(), dump.format().contentType(), request.getRequestURI())
+                .header("Content-Disposition", "attachment; filename=\"" + dump.fileName() + "\"");
+        if (name.equals(Dumps.NAME)) rep.header("Vary", "Accept");
+        rep.send(request, response, () -> snapshot.dump(dump));
     }
 }

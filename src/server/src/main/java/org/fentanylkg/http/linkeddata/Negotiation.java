@@ -1,17 +1,21 @@
 package org.fentanylkg.http.linkeddata;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaRange;
 import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.fuseki.system.ConNeg;
 
 /**
- * Content negotiation on one URL: {@code ?format=} wins, else the Accept header, matched by Jena's
- * {@link AcceptList}. A malformed Accept header or an unknown format is a 400 that says what is wrong; an Accept
- * header that nothing offered satisfies is a 406 that lists what is offered.
+ * The server's one content negotiator, for every endpoint but SPARQL's (Fuseki negotiates there): the offers come
+ * from the one format table ({@link Format}), and an Accept header is matched by Jena's {@link ConNeg}.
+ * {@code ?format=} (where an endpoint takes it) or a file suffix wins over Accept. A malformed Accept header or an
+ * unknown format is a 400 that says what is wrong; an Accept header that no offer satisfies is a 406 that lists the
+ * offers.
  */
 public final class Negotiation {
     public static final String FORMAT_PARAMETER = "format";
@@ -25,37 +29,67 @@ public final class Negotiation {
 
     private Negotiation() {}
 
-    /** The format to answer with, among {@code offers} (the first is the default). */
+    /** The format to answer with, among {@code offers} (the first is the default): {@code ?format=}, else Accept. */
     public static Format choose(HttpServletRequest request, List<Format> offers) {
         String[] formats = request.getParameterValues(FORMAT_PARAMETER);
         if (formats != null) {
-            if (formats.length > 1) throw HttpError.badRequest("parameter format is given " + formats.length + " times; give it once");
-            Format f = Format.byName(formats[0]).orElseThrow(() -> HttpError.badRequest(
-                    "unknown format '" + clip(formats[0]) + "' (parameter format); use one of: " + names(offers)));
-            if (!offers.contains(f)) {
-                throw HttpError.badRequest("format '" + f.formatName() + "' (parameter format) is not offered here; use one of: " + names(offers));
+            if (formats.length > 1) {
+                throw HttpError.badParameter(400, "parameter format is given " + formats.length + " times; give it once", FORMAT_PARAMETER, names(offers));
             }
-            return f;
+            return named(formats[0], offers, false);
         }
-        String accept = acceptHeader(request);
-        if (accept == null) return offers.get(0);
-        validate(accept);
-        AcceptList offered = new AcceptList(offers.stream().map(f -> new org.apache.jena.atlas.web.MediaRange(f.mediaType()))
-                .collect(Collectors.toList()));
-        MediaType chosen = AcceptList.match(new AcceptList(accept), offered);
-        if (chosen == null) {
-            throw new HttpError(406, "nothing here matches Accept: " + clip(accept) + "; offered: "
-                    + offers.stream().map(Format::mediaType).collect(Collectors.joining(", ")));
-        }
-        String type = chosen.getContentTypeStr();
-        return offers.stream().filter(f -> f.mediaType().equalsIgnoreCase(type)).findFirst().orElse(offers.get(0));
+        return byAccept(request, offers);
     }
 
-    /** All Accept headers of the request joined, or null when there is none (or only blank ones). */
-    static String acceptHeader(HttpServletRequest request) {
-        List<String> headers = Collections.list(request.getHeaders("Accept"));
-        String joined = headers.stream().filter(h -> !h.isBlank()).collect(Collectors.joining(","));
-        return joined.isBlank() ? null : joined;
+    /**
+     * The format a {@code ?format=} value or a file suffix ({@code csv}) names among the offers: 400 when it names no
+     * format, 406 when it names one not offered here; the error's member {@code parameter} or {@code suffix} says where.
+     */
+    public static Format named(String name, List<Format> offers, boolean suffix) {
+        return Format.byName(name, offers).orElseThrow(() -> {
+            boolean known = Format.byName(name).isPresent();
+            String where = suffix ? "suffix ." + clip(name) : "parameter " + FORMAT_PARAMETER;
+            return new HttpError(known ? 406 : 400, (known ? "format '" + clip(name) + "' (" + where + ") is not offered here"
+                    : "unknown format '" + clip(name) + "' (" + where + ")") + "; use one of: " + names(offers))
+                    .with(suffix ? "suffix" : "parameter", suffix ? name : FORMAT_PARAMETER).with("expected", names(offers));
+        });
+    }
+
+    /** The format the Accept header asks for among the offers (the first when there is no header); 406 when it accepts none. */
+    public static Format byAccept(HttpServletRequest request, List<Format> offers) {
+        String accept = HttpError.acceptOf(request);
+        if (accept == null) return offers.get(0);
+        validate(accept);
+        Format f = match(accept, offers);
+        if (f == null) {
+            throw new HttpError(406, "nothing here matches Accept: " + clip(accept) + "; offered: " + mediaTypes(offers))
+                    .with("offered", offers.stream().map(Format::mediaType).toList());
+        }
+        return f;
+    }
+
+    /** The offer an Accept header prefers, the first offer when it has none, is malformed or accepts none: never an error. */
+    public static Format preferred(String accept, List<Format> offers) {
+        if (accept == null) return offers.get(0);
+        try {
+            Format f = match(accept, offers);
+            return f == null ? offers.get(0) : f;
+        } catch (RuntimeException e) {
+            return offers.get(0);
+        }
+    }
+
+    private static Format match(String accept, List<Format> offers) {
+        List<MediaRange> ranges = new ArrayList<>();
+        for (Format f : offers) {
+            ranges.add(new MediaRange(f.mediaType()));
+            for (String also : f.alsoAccepted()) ranges.add(new MediaRange(also));
+        }
+        MediaType chosen = ConNeg.match(accept, new AcceptList(ranges));
+        if (chosen == null) return null;
+        String type = chosen.getContentTypeStr();
+        for (Format f : offers) if (f.mediaType().equalsIgnoreCase(type) || f.alsoAccepted().contains(type)) return f;
+        return null;
     }
 
     /** Checks an Accept header against RFC 9110's grammar; a 400 names the first bad media range. */
@@ -99,8 +133,12 @@ public final class Negotiation {
         return offers.stream().map(Format::formatName).collect(Collectors.joining(", "));
     }
 
+    static String mediaTypes(List<Format> offers) {
+        return offers.stream().map(Format::mediaType).collect(Collectors.joining(", "));
+    }
+
     /** Keeps echoed input short in messages. */
-    static String clip(String s) {
+    public static String clip(String s) {
         String oneLine = s.replaceAll("[\\p{Cntrl}]", "?");
         return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...";
     }

@@ -1,5 +1,6 @@
 package org.fentanylkg.http.linkeddata;
 
+import org.fentanylkg.vocab.Prefixes;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;

@@ -45,7 +45,7 @@ public final class ServiceDescriptionFilter implements Filter {
                 chain.doFilter(req, resp); // not a request for a description
                 return;
             }
-            e.send(response);
+            e.send(request, response);
             return;
         }
         Links links = ld.links(request);

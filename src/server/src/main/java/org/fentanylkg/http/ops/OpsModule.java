@@ -4,7 +4,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
-import org.apache.jena.fuseki.metrics.MetricsProvider;
 import org.apache.jena.fuseki.metrics.PrometheusMetricsProvider;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
@@ -73,9 +72,6 @@ public final class OpsModule implements FusekiModule {
             @Override public void lifeCycleStopped(LifeCycle event) { LOG.info("Stopped"); }
         });
     }
-
-    /** The metrics registry of this server (for tests and benchmarks). */
-    public MetricsProvider metrics() { return metrics; }
 
     /** The configured grace, else the query timeout plus a margin. */
     long shutdownGraceMs() {

@@ -14,7 +14,7 @@ import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.explain.Labels;
 import org.fentanylkg.http.linkeddata.LinkedData;
 import org.fentanylkg.http.linkeddata.Links;
-import org.fentanylkg.http.linkeddata.Prefixes;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.http.linkeddata.Statistics;
 import org.fentanylkg.vocab.FKG;
 
@@ -41,7 +41,7 @@ final class DatasetPage {
                 continue;
             }
             if (o.isAnon()) continue; // partitions: tabled below
-            props.add(View.of("label", Prefixes.shortForm(p), "value", Values.termFull(o.asNode(), labels, links)));
+            props.add(View.of("label", Prefixes.shortForm(p), "value", Values.term(o.asNode(), labels, links)));
         }
         props.sort(Comparator.comparing(x -> (String) x.get("label")));
         page.put("properties", props);

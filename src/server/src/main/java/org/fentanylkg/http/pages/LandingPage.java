@@ -9,7 +9,7 @@ import org.fentanylkg.http.linkeddata.DatasetDescription;
 import org.fentanylkg.http.linkeddata.Dumps;
 import org.fentanylkg.http.linkeddata.LinkedData;
 import org.fentanylkg.http.linkeddata.Links;
-import org.fentanylkg.http.linkeddata.Prefixes;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.http.linkeddata.Statistics;
 import org.fentanylkg.vocab.Graphs;
 

@@ -16,8 +16,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.explain.Labels;
+import org.fentanylkg.inference.ClassExpressions;
 import org.fentanylkg.http.linkeddata.Links;
-import org.fentanylkg.http.linkeddata.Prefixes;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.http.linkeddata.Statistics;
 import org.fentanylkg.vocab.FKG;
 import org.fentanylkg.vocab.Graphs;
@@ -43,9 +44,11 @@ final class OntologyPage {
     private final Labels labels;
     private final Links links;
     private final Statistics stats;
+    private final ClassExpressions expressions;
 
     private OntologyPage(DatasetGraph dsg, Labels labels, Links links, Statistics stats) {
         this.onto = dsg.getGraph(Graphs.ONTOLOGY);
+        this.expressions = new ClassExpressions(onto);
         this.data = dsg.getDefaultGraph();
         this.labels = labels;
         this.links = links;
@@ -58,17 +61,17 @@ final class OntologyPage {
 
     private Map<String, Object> build(Node report) {
         Node ontology = NodeFactory.createURI(FKG.ONTOLOGY_IRI);
-        Map<String, Object> page = Templates.page(links, report, text(ontology, NodeFactory.createURI(DCT + "title"), labels.of(ontology)), "ontology");
+        Map<String, Object> page = Templates.page(links, report, labels.of(ontology), "ontology");
         page.put("iri", FKG.ONTOLOGY_IRI);
         page.put("namespace", FKG.NS);
         page.put("description", text(ontology, NodeFactory.createURI(DCT + "description"), null));
         page.put("comment", text(ontology, RDFS.Nodes.comment, null));
         List<Map<String, Object>> meta = new ArrayList<>();
-        for (Node p : List.of(OWL2.versionInfo.asNode(), OWL2.versionIRI.asNode(), NodeFactory.createURI(DCT + "license"),
+        for (Node p : List.of(NodeFactory.createURI(DCT + "title"), OWL2.versionInfo.asNode(), OWL2.versionIRI.asNode(), NodeFactory.createURI(DCT + "license"),
                 NodeFactory.createURI(DCT + "created"), NodeFactory.createURI(DCT + "modified"), NodeFactory.createURI(DCT + "source"),
                 NodeFactory.createURI("http://purl.org/vocab/vann/preferredNamespacePrefix"))) {
             for (Triple t : onto.find(ontology, p, Node.ANY).toList()) {
-                meta.add(View.of("label", labels.of(p), "value", Values.termFull(t.getObject(), labels, links)));
+                meta.add(View.of("label", labels.of(p), "value", Values.term(t.getObject(), labels, links)));
             }
         }
         page.put("meta", meta);
@@ -105,7 +108,7 @@ final class OntologyPage {
     }
 
     private Map<String, Object> head(Node term, String kind) {
-        return View.of("id", Labels.localName(term.getURI()), "label", labels.of(term), "iri", term.getURI(), "kind", kind,
+        return View.of("id", Prefixes.localName(term.getURI()), "label", labels.of(term), "iri", term.getURI(), "kind", kind,
                 "short", Prefixes.shortForm(term.getURI()),
                 "definition", text(term, SKOS_DEFINITION, null), "comments", texts(term, RDFS.Nodes.comment),
                 "examples", texts(term, SKOS_EXAMPLE), "altLabels", texts(term, SKOS_ALT_LABEL));
@@ -135,7 +138,7 @@ final class OntologyPage {
     private Map<String, Object> propertyView(Node p, String kind) {
         Map<String, Object> v = head(p, kind);
         List<String> characteristics = new ArrayList<>();
-        for (Node ch : CHARACTERISTICS) if (onto.contains(p, RDF.Nodes.type, ch)) characteristics.add(Labels.localName(ch.getURI()).replace("Property", "").toLowerCase());
+        for (Node ch : CHARACTERISTICS) if (onto.contains(p, RDF.Nodes.type, ch)) characteristics.add(Prefixes.localName(ch.getURI()).replace("Property", "").toLowerCase());
         v.put("characteristics", String.join(", ", characteristics));
         v.put("domain", expressions(p, RDFS.Nodes.domain));
         v.put("range", expressions(p, RDFS.Nodes.range));
@@ -148,7 +151,7 @@ final class OntologyPage {
         List<Map<String, Object>> chains = new ArrayList<>();
         for (Triple t : onto.find(p, OWL2.propertyChainAxiom.asNode(), Node.ANY).toList()) {
             List<Map<String, Object>> tokens = new ArrayList<>();
-            List<Node> steps = list(t.getObject());
+            List<Node> steps = expressions.members(t.getObject());
             for (int i = 0; i < steps.size(); i++) {
                 if (i > 0) tokens.add(View.of("text", " then ", "href", null));
                 tokens.add(ref(steps.get(i)));
@@ -177,7 +180,7 @@ final class OntologyPage {
             for (Triple t : onto.find(s, Node.ANY, Node.ANY).toList()) {
                 List<Map<String, Object>> tokens = new ArrayList<>();
                 tokens.add(View.of("text", Prefixes.shortForm(t.getPredicate().getURI()) + " ", "href", null));
-                tokens.addAll(expression(t.getObject(), 0));
+                tokens.addAll(expression(t.getObject()));
                 axioms.add(View.of("tokens", tokens));
             }
             out.add(View.of("term", ref(s), "axioms", axioms));
@@ -203,7 +206,7 @@ final class OntologyPage {
                 .filter(n -> inNs.contains(n) && !path.contains(n)).distinct()
                 .sorted(Comparator.comparing(n -> labels.of(n).toLowerCase()))
                 .forEach(n -> children.add(node(n, inNs, new LinkedHashSet<>(path))));
-        return View.of("id", Labels.localName(c.getURI()), "label", labels.of(c), "count", stats.classInstances().getOrDefault(c, 0L),
+        return View.of("id", Prefixes.localName(c.getURI()), "label", labels.of(c), "count", stats.classInstances().getOrDefault(c, 0L),
                 "children", children);
     }
 
@@ -214,75 +217,15 @@ final class OntologyPage {
     private List<Map<String, Object>> expressions(Node s, Node p) {
         return onto.find(s, p, Node.ANY).toList().stream()
                 .sorted(Comparator.comparing((Triple t) -> t.getObject().isBlank()).thenComparing(t -> labels.of(t.getObject()).toLowerCase()))
-                .map(t -> View.of("tokens", expression(t.getObject(), 0))).toList();
+                .map(t -> View.of("tokens", expression(t.getObject()))).toList();
     }
 
     /** A class expression as tokens: named terms link to their documentation; restrictions read "p some C". */
-    private List<Map<String, Object>> expression(Node n, int depth) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (!n.isBlank() || depth > 6) {
-            out.add(n.isLiteral() ? View.of("text", n.getLiteralLexicalForm(), "href", null) : ref(n));
-            return out;
-        }
-        Node property = object(n, OWL2.onProperty.asNode());
-        if (property != null) {
-            out.add(ref(property));
-            Node v;
-            if ((v = object(n, OWL2.someValuesFrom.asNode())) != null) keyword(out, " some ", v, depth);
-            else if ((v = object(n, OWL2.allValuesFrom.asNode())) != null) keyword(out, " only ", v, depth);
-            else if ((v = object(n, OWL2.hasValue.asNode())) != null) keyword(out, " value ", v, depth);
-            else {
-                for (Node card : List.of(OWL2.cardinality.asNode(), OWL2.minCardinality.asNode(), OWL2.maxCardinality.asNode(),
-                        OWL2.qualifiedCardinality.asNode(), OWL2.minQualifiedCardinality.asNode(), OWL2.maxQualifiedCardinality.asNode())) {
-                    Node c = object(n, card);
-                    if (c != null) out.add(View.of("text", " " + Labels.localName(card.getURI()) + " " + c.getLiteralLexicalForm(), "href", null));
-                }
-            }
-            return out;
-        }
-        for (Node op : List.of(OWL2.intersectionOf.asNode(), OWL2.unionOf.asNode(), OWL2.oneOf.asNode())) {
-            Node list = object(n, op);
-            if (list == null) continue;
-            String sep = op.equals(OWL2.intersectionOf.asNode()) ? " and " : op.equals(OWL2.unionOf.asNode()) ? " or " : ", ";
-            out.add(View.of("text", op.equals(OWL2.oneOf.asNode()) ? "{" : "(", "href", null));
-            List<Node> items = list(list);
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) out.add(View.of("text", sep, "href", null));
-                out.addAll(expression(items.get(i), depth + 1));
-            }
-            out.add(View.of("text", op.equals(OWL2.oneOf.asNode()) ? "}" : ")", "href", null));
-            return out;
-        }
-        Node not = object(n, OWL2.complementOf.asNode());
-        if (not != null) {
-            out.add(View.of("text", "not ", "href", null));
-            out.addAll(expression(not, depth + 1));
-            return out;
-        }
-        out.add(View.of("text", "(an anonymous class)", "href", null));
-        return out;
-    }
-
-    private void keyword(List<Map<String, Object>> out, String word, Node v, int depth) {
-        out.add(View.of("text", word, "href", null));
-        out.addAll(expression(v, depth + 1));
-    }
-
-    private Node object(Node s, Node p) {
-        var it = onto.find(s, p, Node.ANY);
-        return it.hasNext() ? it.next().getObject() : null;
-    }
-
-    private List<Node> list(Node head) {
-        List<Node> out = new ArrayList<>();
-        Node n = head;
-        int guard = 0;
-        while (n != null && !n.equals(RDF.Nodes.nil) && guard++ < 100) {
-            Node first = object(n, RDF.Nodes.first);
-            if (first != null) out.add(first);
-            n = object(n, RDF.Nodes.rest);
-        }
-        return out;
+    private List<Map<String, Object>> expression(Node n) {
+        return expressions.tokens(n, ClassExpressions.Notation.WORDS).stream()
+                .map(t -> t.node() == null ? View.of("text", t.text(), "href", null)
+                        : t.node().isLiteral() ? View.of("text", t.node().getLiteralLexicalForm(), "href", null) : ref(t.node()))
+                .toList();
     }
 
     static String instancesQuery(Node c) {

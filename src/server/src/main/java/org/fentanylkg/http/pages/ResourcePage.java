@@ -15,6 +15,7 @@ import org.fentanylkg.http.linkeddata.Description.Evidence;
 import org.fentanylkg.http.linkeddata.Description.Statement;
 import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.explain.Labels;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.http.linkeddata.Links;
 import org.fentanylkg.vocab.FKG;
 import org.fentanylkg.vocab.Graphs;
@@ -152,7 +153,7 @@ final class ResourcePage {
         }
         List<Map<String, Object>> sources = new ArrayList<>();
         for (Node s : e.sources()) sources.add(View.of("text", s.isURI() ? s.getURI() : s.toString(), "href", links.href(s)));
-        return View.of("n", n, "anchor", "fact-" + n, "fact", Labels.localName(e.fact().getURI()), "factHref", links.local(e.fact().getURI()),
+        return View.of("n", n, "anchor", "fact-" + n, "fact", Prefixes.localName(e.fact().getURI()), "factHref", links.local(e.fact().getURI()),
                 "quotes", quotes, "sources", sources, "notes", e.notes());
     }
 

@@ -8,7 +8,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.fentanylkg.explain.Labels;
 import org.fentanylkg.http.linkeddata.Links;
-import org.fentanylkg.http.linkeddata.Prefixes;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.vocab.FKG;
 
 /** How one RDF term shows on a page: its text, its link (if it may have one), its IRI, language and datatype. */
@@ -31,16 +31,6 @@ final class Values {
         return v;
     }
 
-    /** As {@link #term}, but an IRI without a label shows in full (a document, a license) rather than by its last segment. */
-    static Map<String, Object> termFull(Node n, Labels labels, Links links) {
-        Map<String, Object> v = term(n, labels, links);
-        if (n.isURI() && labels.find(n).isEmpty()) v.put("text", n.getURI());
-        return v;
-    }
-
-    /** The link of the page of an ontology term, or of a term of another vocabulary. */
-    static String termHref(Node n, Links links) { return links.href(n); }
-
     /** The explanation page of an inferred triple (built by the explanations feature): s, p as IRIs, o as IRI or N-Triples literal. */
     static String why(Triple t, Links links) {
         Node o = t.getObject();
@@ -51,7 +41,7 @@ final class Values {
     static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
 
     /** "p7-s1" for a sentence IRI of the report. */
-    static String sentenceId(Node sentence) { return Labels.localName(sentence.getURI()); }
+    static String sentenceId(Node sentence) { return Prefixes.localName(sentence.getURI()); }
 
     /** Whether an IRI is a paragraph or sentence of a report ({@code report/{id}/p3-s2}). */
     static boolean isReportPart(Node n) {

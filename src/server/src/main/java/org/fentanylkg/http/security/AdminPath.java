@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.JettySecurityLib;
 import org.fentanylkg.dataset.ServedGraph;
+import org.fentanylkg.http.linkeddata.HttpError;
 import org.fentanylkg.rdf.LoadException;
 import org.fentanylkg.rdf.Problem;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ final class AdminPath {
         String reload() throws IOException, LoadException;
     }
 
-    /** POST /$/reload (behind the security handler); any other method gets 405 from HttpServlet. */
+    /** POST /$/reload (behind the security handler); any other method gets 405 from HttpServlet, with Allow: POST. */
     static final class ReloadServlet extends HttpServlet {
         private final Reloader reloader;
         private final ReentrantLock running = new ReentrantLock();
@@ -57,29 +58,32 @@ final class AdminPath {
 
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            resp.setContentType("text/plain;charset=utf-8");
-            if (!running.tryLock()) {
-                resp.setStatus(HttpServletResponse.SC_CONFLICT);
-                resp.getWriter().println("A reload is already running.");
-                return;
-            }
+            if (!running.tryLock()) throw new HttpError(HttpServletResponse.SC_CONFLICT, "a reload is already running");
             try {
                 String done = reloader.reload();
                 LOG.info("{} (by {})", done, req.getRemoteUser());
                 resp.setStatus(HttpServletResponse.SC_OK);
+                resp.setContentType("text/plain;charset=utf-8");
                 resp.getWriter().println(done);
             } catch (LoadException e) {
                 LOG.warn("Reload refused, still serving the previous graph: {} problem(s)", e.problems().size());
-                resp.setStatus(422);
-                for (Problem p : e.problems()) resp.getWriter().println(p);
-                resp.getWriter().println(e.problems().size() + " problem(s); nothing was reloaded, the previous graph is still served.");
+                throw new HttpError(422, e.problems().size() + " problem(s); nothing was reloaded, the previous graph is still served")
+                        .with("problems", e.problems().stream().map(Problem::toString).toList());
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Reload failed, still serving the previous state: {}", e.toString());
-                resp.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-                resp.getWriter().println("Reload failed: " + e.getMessage() + "; the previous state is still served.");
+                throw new HttpError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                        "reload failed: " + e.getMessage() + "; the previous state is still served");
             } finally {
                 running.unlock();
             }
+        }
+    }
+
+    /** The path when it is off: a 404 that says how to turn it on, whatever the method. */
+    static final class OffServlet extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) {
+            throw HttpError.notFound("the administrative path " + PATH + " is off: fuseki-config.ttl names no fkgc:adminPasswordFile");
         }
     }
 }

@@ -20,7 +20,10 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.engine.Timeouts;
+import java.util.concurrent.TimeUnit;
 import org.apache.jena.riot.system.Prefixes;
 import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -34,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * Fuseki's SPARQL query operation with the public endpoint's limits: the query length, the query policy
  * ({@link QueryPolicy}: no SERVICE, no java: extensions), no JSONP or XSLT parameters, and the result cap
  * ({@link ResultCap}). The query timeout is Fuseki's own (the context's {@code arq:queryTimeout}, which also
- * bounds the protocol's {@code timeout=} parameter); a query cut by it gets 503 "Query timed out".
+ * bounds the protocol's {@code timeout=} parameter); a query cut by it gets 503 "Query timed out after N ms (the
+ * server's limit)". An update, which this read-only service refuses, gets 403 saying so; HEAD answers as GET.
  */
 public final class GuardedQueryService extends SPARQL_QueryDataset {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedQueryService.class);
@@ -50,9 +54,35 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
 
     public GuardedQueryService(SecuritySettings settings) { this.settings = settings; }
 
+    /** Said to an update sent to a query endpoint (SPARQL Update is refused here, however it comes). */
+    public static final String READ_ONLY = "This SPARQL service is read-only: it takes queries (query= or application/sparql-query), "
+            + "never an update";
+
+    /**
+     * HEAD answers as GET does, headers and all, without the body (RFC 9110; Jetty drops the body of a HEAD).
+     * Fuseki's own validate and execute take only GET and POST, so this runs their GET steps.
+     */
+    @Override
+    public void execHead(HttpAction action) {
+        refuse(action);
+        validateParams(action, acceptedParams(action));
+        validateRequest(action);
+        executeWithParameter(action);
+    }
+
     @Override
     public void validate(HttpAction action) {
+        refuse(action);
         super.validate(action);
+    }
+
+    /** What this server refuses whatever Fuseki allows: an update, JSONP and XSLT parameters. */
+    private static void refuse(HttpAction action) {
+        String type = action.getRequest().getContentType();
+        if ((type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(WebContent.contentTypeSPARQLUpdate))
+                || action.getRequestParameter(HttpNames.paramUpdate) != null) {
+            ServletOps.error(HttpSC.FORBIDDEN_403, READ_ONLY);
+        }
         for (String p : REFUSED_PARAMS) {
             if (action.getRequestParameter(p) != null) {
                 ServletOps.errorBadRequest("The '" + p + "' parameter is not supported on this server");
@@ -103,10 +133,25 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
         } catch (QueryCancelledException ex) {
             action.abortSilent();
             ActionExecLib.incCounter(action.getEndpoint().getCounters(), CounterName.QueryTimeouts);
-            throw ex;
+            String asked = action.getRequestParameter(HttpNames.paramTimeout);
+            ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503, asked == null ? timeoutMessage("Query")
+                    : "Query timed out (the request asked for timeout=" + asked + " s; the server's limit is " + queryTimeoutMs() + " ms)");
         } finally {
             action.endRead();
         }
+    }
+
+    /** "Query timed out after 10000 ms (the server's limit)": what a query cut by the timeout is told. */
+    public static String timeoutMessage(String what) {
+        return what + " timed out after " + queryTimeoutMs() + " ms (the server's limit)";
+    }
+
+    /** The overall query timeout in force (ARQ's context, set from the configuration by {@link SecurityModule}). */
+    static long queryTimeoutMs() {
+        Object t = ARQ.getContext().get(ARQ.queryTimeout);
+        if (t == null) return SecuritySettings.DEFAULT_QUERY_TIMEOUT_MS;
+        long ms = Timeouts.parseTimeoutStr(t.toString(), TimeUnit.MILLISECONDS).getRight();
+        return ms > 0 ? ms : SecuritySettings.DEFAULT_QUERY_TIMEOUT_MS;
     }
 
     @Override

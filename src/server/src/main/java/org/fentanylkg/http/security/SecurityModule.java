@@ -1,6 +1,13 @@
 package org.fentanylkg.http.security;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.jena.fuseki.server.DataAccessPoint;
+import org.apache.jena.fuseki.server.Endpoint;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
@@ -22,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>prepare: the query timeout and "SERVICE off" in ARQ's context; {@code java:} extensions and remote
  *     JSON-LD documents refused; SPARQL query handled by {@link GuardedQueryService} (length, policy, cap);</li>
- * <li>configured: {@code X-Content-Type-Options: nosniff} on every response, and a Content-Length on every body ({@link RequestGuardFilter});</li>
+ * <li>configured: {@code X-Content-Type-Options: nosniff} on every response, a Content-Length on every body,
+ *     a charset on text and an Allow header on a 405 ({@link RequestGuardFilter});</li>
+ * <li>server: the one error format for what Jetty itself refuses ({@link ProblemErrorHandler});</li>
  * <li>the optional administrative path ({@link AdminPath}), off unless {@code fkgc:adminPasswordFile} is set;</li>
  * <li>server: the largest request line plus headers (431 above it, 414 for a URI alone), and the largest
  *     request body (413 above it, checked on Content-Length and while streaming).</li>
@@ -34,6 +43,9 @@ public final class SecurityModule implements FusekiModule, EarlyPreparation {
     private final ServedGraph graph;
     private SecuritySettings settings = SecuritySettings.defaults();
     private AdminPath.Reloader reloader;
+    private Set<String> sparqlPaths = Set.of();
+    /** Fuseki's usual names of the services that write, none of which this server has. */
+    static final List<String> WRITE_SERVICES = List.of("update", "upload", "data");
 
     public SecurityModule(ServedGraph graph) { this.graph = graph; }
 
@@ -65,8 +77,25 @@ public final class SecurityModule implements FusekiModule, EarlyPreparation {
 
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
-        builder.addFilter("/*", new RequestGuardFilter(settings.maxRequestBody()));
-        if (reloader != null) builder.addServlet(AdminPath.PATH, new AdminPath.ReloadServlet(reloader));
+        Map<String, String> allow = new HashMap<>();
+        Set<String> writeServices = new HashSet<>();
+        for (DataAccessPoint dap : registry.accessPoints()) {
+            Map<String, Set<String>> methods = new HashMap<>();
+            for (Endpoint e : dap.getDataService().getEndpoints()) {
+                String path = dap.getName() + (e.isUnnamed() ? "" : "/" + e.getName());
+                // The SPARQL query service takes POST as well; the Graph Store Protocol here only reads.
+                Set<String> m = methods.computeIfAbsent(path, k -> new java.util.TreeSet<>(List.of("GET", "HEAD", "OPTIONS")));
+                if (e.getOperation() == Operation.Query) m.add("POST");
+            }
+            methods.forEach((path, m) -> allow.put(path, String.join(", ", m)));
+            for (String service : WRITE_SERVICES) {
+                if (!methods.containsKey(dap.getName() + "/" + service)) writeServices.add(dap.getName() + "/" + service);
+            }
+        }
+        sparqlPaths = Set.copyOf(allow.keySet());
+        allow.put(AdminPath.PATH, "POST");
+        builder.addFilter("/*", new RequestGuardFilter(settings.maxRequestBody(), allow, writeServices));
+        builder.addServlet(AdminPath.PATH, reloader != null ? new AdminPath.ReloadServlet(reloader) : new AdminPath.OffServlet());
     }
 
     /** Jetty's default response buffer. */
@@ -85,12 +114,14 @@ public final class SecurityModule implements FusekiModule, EarlyPreparation {
                 http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
             }
         }
+        // The one error format for what Jetty and the servlets refuse themselves (the context's handler, as the
+        // servlets' sendError uses it, and the server's, for what fails before the context).
+        ProblemErrorHandler errors = new ProblemErrorHandler(sparqlPaths);
+        jetty.setErrorHandler(errors);
+        ServletContextHandler.getServletContextHandler(server.getServletContext()).setErrorHandler(errors);
         Handler app = jetty.getHandler();
         SizeLimitHandler limit = new SizeLimitHandler(settings.maxRequestBody(), -1);
         limit.setHandler(app);
         jetty.setHandler(limit);
     }
-
-    /** The settings in force (after prepare). */
-    public SecuritySettings settings() { return settings; }
 }

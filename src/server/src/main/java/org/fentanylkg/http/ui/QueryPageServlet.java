@@ -12,7 +12,7 @@ import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.http.linkeddata.HttpError;
 import org.fentanylkg.http.linkeddata.LinkedData;
 import org.fentanylkg.http.linkeddata.Links;
-import org.fentanylkg.http.linkeddata.Prefixes;
+import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.http.linkeddata.Representation;
 import org.fentanylkg.http.pages.SitePages;
 import org.fentanylkg.http.pages.Templates;
@@ -27,8 +27,6 @@ import org.fentanylkg.vocab.FKG;
  * shared as a link, as on the Wikidata Query Service. The page itself holds no data beyond the saved queries.
  */
 final class QueryPageServlet extends HttpServlet {
-    /** The longest query accepted in the page's URL (longer ones are sent by POST from the editor). */
-    static final int MAX_QUERY = 16_384;
 
     static final String DEFAULT_QUERY = """
             # Cartels and other groups designated as Foreign Terrorist Organizations (an inferred class).
@@ -42,40 +40,44 @@ final class QueryPageServlet extends HttpServlet {
 
     private final LinkedData ld;
     private final SavedQueryCatalog catalog;
+    /** The longest query accepted (fkgc:maxQueryLength, as at the SPARQL endpoint). */
+    private final int maxQuery;
 
-    QueryPageServlet(LinkedData ld, SavedQueryCatalog catalog) {
+    QueryPageServlet(LinkedData ld, SavedQueryCatalog catalog, int maxQuery) {
         this.ld = ld;
         this.catalog = catalog;
+        this.maxQuery = maxQuery;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            String[] queries = request.getParameterValues("query");
-            if (queries != null && queries.length > 1) throw HttpError.badRequest("parameter query is given " + queries.length + " times; give it once");
-            String query = queries == null ? DEFAULT_QUERY : queries[0];
-            if (query.length() > MAX_QUERY) throw new HttpError(414, "parameter query is " + query.length() + " characters long; the limit in a URL is " + MAX_QUERY);
-            Links links = ld.links(request);
-            // The page holds the saved queries, fixed while the server runs, and the report's IRI, of the generation.
-            Representation.of(ld.generation(), Format.HTML, request, links).sendText(request, response, () -> {
-                Node report = ld.read(() -> SitePages.reportIri(ld.dataset()));
-                Map<String, Object> page = Templates.page(links, report, "Query", "query");
-                page.put("stylesheets", List.of(links.at("assets/vendor/codemirror/lib/codemirror.css")));
-                page.put("scripts", List.of(links.at("assets/vendor/codemirror/lib/codemirror.js"),
-                        links.at("assets/vendor/codemirror/mode/sparql/sparql.js"),
-                        links.at("assets/vendor/codemirror/addon/edit/matchbrackets.js"),
-                        links.at("assets/js/query.js")));
-                page.put("endpoint", links.at("kg/sparql"));
-                page.put("namespace", FKG.BASE);
-                page.put("prefixes", Prefixes.sparqlDeclarations());
-                page.put("query", query);
-                page.put("autorun", "1".equals(request.getParameter("run")) && queries != null);
-                page.put("saved", saved(links));
-                return Templates.render("query", page);
-            });
-        } catch (HttpError e) {
-            e.send(response);
+        String[] queries = request.getParameterValues("query");
+        if (queries != null && queries.length > 1) {
+            throw HttpError.badParameter(400, "parameter query is given " + queries.length + " times; give it once", "query", null);
         }
+        String query = queries == null ? DEFAULT_QUERY : queries[0];
+        if (query.length() > maxQuery) {
+            throw HttpError.badParameter(414, "parameter query is " + query.length() + " characters long; this server accepts queries of at most "
+                    + maxQuery + " characters", "query", null);
+        }
+        Links links = ld.links(request);
+        // The page holds the saved queries, fixed while the server runs, and the report's IRI, of the generation.
+        Representation.of(ld.generation(), Format.HTML, request, links).sendText(request, response, () -> {
+            Node report = ld.read(() -> SitePages.reportIri(ld.dataset()));
+            Map<String, Object> page = Templates.page(links, report, "Query", "query");
+            page.put("stylesheets", List.of(links.at("assets/vendor/codemirror/lib/codemirror.css")));
+            page.put("scripts", List.of(links.at("assets/vendor/codemirror/lib/codemirror.js"),
+                    links.at("assets/vendor/codemirror/mode/sparql/sparql.js"),
+                    links.at("assets/vendor/codemirror/addon/edit/matchbrackets.js"),
+                    links.at("assets/js/query.js")));
+            page.put("endpoint", links.at("kg/sparql"));
+            page.put("namespace", FKG.BASE);
+            page.put("prefixes", Prefixes.sparqlDeclarations());
+            page.put("query", query);
+            page.put("autorun", "1".equals(request.getParameter("run")) && queries != null);
+            page.put("saved", saved(links));
+            return Templates.render("query", page);
+        });
     }
 
     private List<Map<String, Object>> saved(Links links) {

@@ -6,6 +6,7 @@ import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
 import org.fentanylkg.dataset.ServedGraph;
 import org.fentanylkg.http.linkeddata.LinkedData;
+import org.fentanylkg.http.security.SecuritySettings;
 import org.fentanylkg.queries.SavedQueryCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ public final class QueryUiModule implements FusekiModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         SavedQueryCatalog catalog = graph.savedQueries();
-        builder.addServlet(PATH, new QueryPageServlet(ld, catalog));
+        builder.addServlet(PATH, new QueryPageServlet(ld, catalog, SecuritySettings.from(configModel).maxQueryLength()));
         LOG.info("Query UI at {} with {} saved queries", PATH, catalog.size());
     }
 }

@@ -38,7 +38,7 @@ class ExplainApiTest {
     private static JsonObject explain(String s, String p, String o, int status) throws Exception {
         HttpResponse<String> r = server.get("/api/explain?" + query(s, p, o), null);
         assertEquals(status, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(status < 400 ? "application/json" : "application/problem+json"));
         return JsonParser.parseString(r.body()).getAsJsonObject();
     }
 
@@ -89,7 +89,7 @@ class ExplainApiTest {
     void aTripleNotInTheGraphGets404() throws Exception {
         JsonObject e = explain(FKR + "fentanyl", FKG + "precursorOf", FKR + "npp", 404);
         assertEquals("the graph holds no such triple (neither asserted nor inferred): fkr:fentanyl fkg:precursorOf fkr:npp",
-                e.get("error").getAsString());
+                e.get("detail").getAsString());
     }
 
     @Test

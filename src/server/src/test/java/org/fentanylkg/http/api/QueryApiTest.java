@@ -92,7 +92,9 @@ class QueryApiTest {
     }
 
     private static JsonObject json(HttpResponse<String> r) {
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        // a document, or an error's problem details (RFC 9457)
+        assertTrue(type.startsWith(r.statusCode() < 400 ? "application/json" : "application/problem+json"), r.headers().toString());
         return JsonParser.parseString(r.body()).getAsJsonObject();
     }
 
@@ -111,7 +113,7 @@ class QueryApiTest {
         JsonObject o = json(r);
         assertEquals(parameter, o.get("parameter").getAsString(), r.body());
         assertEquals(expected, o.get("expected").getAsString(), r.body());
-        assertTrue(o.get("error").getAsString().startsWith("parameter '" + parameter + "'"), r.body());
+        assertTrue(o.get("detail").getAsString().startsWith("parameter '" + parameter + "'"), r.body());
     }
 
     @Test
@@ -201,14 +203,14 @@ class QueryApiTest {
         assertBadParameter(get("/api/queries/timeline?limit=ten", null), "limit", "a non-negative integer");
         assertBadParameter(get("/api/queries/timeline?lang=en", null), "lang", "one of this query's parameters: limit, offset");
         JsonObject missing = json(get("/api/queries/fixture-dated-in-year", null));
-        assertEquals("parameter 'year': a value is required; expected one of 2017, 2022, 2024", missing.get("error").getAsString());
+        assertEquals("parameter 'year': a value is required; expected one of 2017, 2022, 2024", missing.get("detail").getAsString());
     }
 
     @Test
     void unknownQueryGets404AndUnacceptableFormat406() throws Exception {
         HttpResponse<String> r = get("/api/queries/no-such-query", null);
         assertEquals(404, r.statusCode());
-        assertEquals("no saved query named 'no-such-query'; GET /api/queries lists them", json(r).get("error").getAsString());
+        assertEquals("no saved query named 'no-such-query'; GET /api/queries lists them", json(r).get("detail").getAsString());
         assertEquals(406, get("/api/queries/timeline", "image/png").statusCode());
         assertEquals(404, get("/api/nothing-here", null).statusCode());
     }

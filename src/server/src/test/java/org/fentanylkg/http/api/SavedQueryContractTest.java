@@ -34,6 +34,7 @@ import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
 import org.fentanylkg.dataset.SourceFixture;
+import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.http.security.ResultCap;
 import org.fentanylkg.http.security.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -168,7 +169,7 @@ class SavedQueryContractTest {
     void aSavedQueryPastTheTimeoutGets503StatingTheLimit() throws Exception {
         JsonObject o = error(server.get("/api/queries/fixture-cross-product"), 503);
         String message = (o.has("detail") ? o.get("detail") : o.get("error")).getAsString(); // RFC 9457's member, or the API's
-        assertEquals("query 'fixture-cross-product' ran past the server's query timeout of " + TIMEOUT_MS + " ms", message);
+        assertEquals("Query 'fixture-cross-product' timed out after " + TIMEOUT_MS + " ms (the server's limit)", message);
     }
 
     // --- every advertised format works; every working format is advertised ---
@@ -298,17 +299,16 @@ class SavedQueryContractTest {
         JsonObject construct = operation("/api/queries/fixture-sinaloa-alt-labels");
         List<String> selectSuffixes = suffixEnum(operation("/api/queries/timeline.{" + OpenApiDescription.FORMAT + "}"));
         List<String> graphSuffixes = suffixEnum(operation("/api/queries/fixture-sinaloa-alt-labels.{" + OpenApiDescription.FORMAT + "}"));
-        List<String> suffixes = new ArrayList<>();
-        for (SavedQueryServlet.ResultFormat f : SavedQueryServlet.formats()) {
-            assertTrue(content(f.graph() ? construct : select).contains(f.mediaType()), f + " is advertised");
-            if (f.suffix() != null) {
-                assertTrue((f.graph() ? graphSuffixes : selectSuffixes).contains(f.suffix().substring(1)), f + ": its suffix is advertised");
-                suffixes.add(f.suffix());
+        int formats = 0;
+        for (boolean graph : List.of(false, true)) {
+            for (Format f : SavedQueryServlet.formats(graph)) {
+                assertTrue(content(graph ? construct : select).contains(f.mediaType()), f + " is advertised");
+                assertTrue((graph ? graphSuffixes : selectSuffixes).contains(f.formatName()), f + ": its suffix is advertised");
+                formats++;
             }
         }
-        assertTrue(suffixes.size() >= 2, "the servlet has suffixes of both kinds: " + suffixes);
-        assertEquals(suffixes.size(), selectSuffixes.size() + graphSuffixes.size(), "nothing advertised beyond the table");
-        assertEquals(SavedQueryServlet.formats().size(), content(select).size() + content(construct).size(), "nothing advertised beyond the table");
+        assertEquals(formats, selectSuffixes.size() + graphSuffixes.size(), "nothing advertised beyond the table");
+        assertEquals(formats, content(select).size() + content(construct).size(), "nothing advertised beyond the table");
     }
 
     /** The API's error format: a JSON body whose "status" is the response's (as in RFC 9457 problem details too). */
@@ -321,17 +321,40 @@ class SavedQueryContractTest {
     }
 
     @Test
-    void unknownSuffixesAndTypesFailInTheErrorFormat() throws Exception {
-        for (String suffix : List.of(".png", ".html", ".yaml", ".nq", ".", ".csv.json")) {
-            String message = error(server.get("/api/queries/timeline" + suffix), 404).toString();
-            assertTrue(message.contains(".csv"), "names the suffixes there are: " + message);
+    void alsoAcceptedMediaTypesAnswerInTheirFormat() throws Exception {
+        for (boolean graph : List.of(false, true)) {
+            for (Format f : SavedQueryServlet.formats(graph)) {
+                for (String accept : f.alsoAccepted()) {
+                    HttpResponse<String> r = server.get("/api/queries/" + (graph ? "fixture-sinaloa-alt-labels" : "timeline"), "Accept", accept);
+                    assertEquals(200, r.statusCode(), accept);
+                    assertEquals(f.mediaType(), r.headers().firstValue("Content-Type").orElse("").split(";")[0].strip(), accept);
+                    assertTrue(openapi.getAsJsonObject("info").get("description").getAsString().contains("Accept: " + accept), accept);
+                }
+            }
         }
+    }
+
+    @Test
+    void unknownSuffixesAndTypesFailInTheErrorFormat() throws Exception {
+        // A suffix that names no format is a bad request (400); one the table knows but this query does not offer, 406.
+        for (String suffix : List.of(".yaml", ".")) {
+            String message = error(server.get("/api/queries/timeline" + suffix), 400).toString();
+            assertTrue(message.contains("csv"), "names the suffixes there are: " + message);
+        }
+        for (String suffix : List.of(".png", ".html", ".nq")) {
+            String message = error(server.get("/api/queries/timeline" + suffix), 406).toString();
+            assertTrue(message.contains("csv"), "names the suffixes there are: " + message);
+        }
+        error(server.get("/api/queries/timeline.csv.json"), 404);
         assertFalse(openapi.getAsJsonObject("paths").has("/api/queries/timeline.nq"));
-        assertTrue(error(server.get("/api/queries/timeline.ttl"), 406).toString().contains(".tsv"), "a graph suffix on a SELECT");
+        assertTrue(error(server.get("/api/queries/timeline.ttl"), 406).toString().contains("tsv"), "a graph suffix on a SELECT");
         error(server.get("/api/queries/fixture-sinaloa-alt-labels.csv"), 406);
-        for (String accept : List.of("image/png", "application/n-quads", "text/html")) {
+        for (String accept : List.of("image/png", "application/n-quads")) {
             error(server.get("/api/queries/timeline", "Accept", accept), 406);
         }
+        HttpResponse<String> browser = server.get("/api/queries/timeline", "Accept", "text/html");
+        assertEquals(406, browser.statusCode(), "a browser's Accept: the error as a page of the site");
+        assertTrue(browser.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), browser.headers().toString());
         error(server.get("/api/queries/fixture-sinaloa-alt-labels", "Accept", "application/sparql-results+json"), 406);
         error(server.get("/api/queries/no-such-query.csv"), 404);
     }

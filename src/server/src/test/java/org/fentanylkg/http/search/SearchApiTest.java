@@ -189,7 +189,7 @@ class SearchApiTest {
         assertEquals(400, r.statusCode(), r.body());
         JsonObject b = body(r);
         assertEquals(parameter.strip(), b.get("parameter").getAsString());
-        assertTrue(b.get("error").getAsString().contains(fragment.strip()), b.toString());
+        assertTrue(b.get("detail").getAsString().contains(fragment.strip()), b.toString());
         assertFalse(r.body().contains("Exception"), r.body());
     }
 
@@ -197,7 +197,7 @@ class SearchApiTest {
     void aQueryOver500CharactersIsRefused() throws Exception {
         HttpResponse<String> r = search("q=" + "a".repeat(501), null);
         assertEquals(400, r.statusCode());
-        assertTrue(body(r).get("error").getAsString().contains("501 characters long; the limit is 500"), r.body());
+        assertTrue(body(r).get("detail").getAsString().contains("501 characters long; the limit is 500"), r.body());
         assertEquals(200, search("q=" + "cartel+".repeat(70).strip(), null).statusCode());
     }
 

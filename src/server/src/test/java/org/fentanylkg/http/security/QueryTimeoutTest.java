@@ -46,6 +46,13 @@ class QueryTimeoutTest {
     }
 
     @Test
+    void theTimeoutMessageStatesTheLimit() throws Exception {
+        HttpResponse<String> r = server.query(CROSS_PRODUCT);
+        assertEquals(503, r.statusCode(), r.body());
+        assertEquals("Query timed out after 3000 ms (the server's limit)", r.body().strip());
+    }
+
+    @Test
     void aCrossProductOfTheGraphWithItselfIsCutAtTheLimit() throws Exception {
         assertTimedOut(server.query(CROSS_PRODUCT));
     }
