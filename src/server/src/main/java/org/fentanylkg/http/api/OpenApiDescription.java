@@ -4,21 +4,26 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.jena.riot.WebContent;
+import java.util.stream.Collectors;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.fentanylkg.http.linkeddata.Format;
+import org.fentanylkg.http.security.ResultCap;
 import org.fentanylkg.queries.QueryParameter;
 import org.fentanylkg.queries.SavedQuery;
 import org.fentanylkg.queries.SavedQueryCatalog;
 
 /**
- * The OpenAPI 3 description of the API: one operation per saved query (its grlc title, description, tags
- * and typed parameters, as grlc builds its Swagger spec), the catalogue, and the explanation endpoint.
+ * The OpenAPI 3 description of the API, generated: two operations per saved query (its grlc title, description,
+ * tags and typed parameters, as grlc builds its Swagger spec; by Accept header, and by file suffix), with the
+ * formats of {@link SavedQueryServlet#formats(boolean)}, the table the servlet answers from; the catalogue, the
+ * explanation and the search endpoints.
  */
 final class OpenApiDescription {
     static final String VERSION = "3.0.3";
 
     private OpenApiDescription() {}
 
-    static JsonObject build(SavedQueryCatalog catalog) {
+    static JsonObject build(SavedQueryCatalog catalog, long cap) {
         JsonObject doc = new JsonObject();
         doc.addProperty("openapi", VERSION);
         JsonObject info = new JsonObject();
@@ -26,8 +31,9 @@ final class OpenApiDescription {
         info.addProperty("version", "0.1.0");
         info.addProperty("description", "Saved SPARQL queries over the fentanyl-kg knowledge graph (U.S.-Mexico fentanyl policy,"
                 + " CRS In Focus IF10400), run as REST calls in the manner of grlc, and explanations of every inferred"
-                + " triple. Query results come as SPARQL JSON, CSV or TSV (Accept header, or a .json/.csv/.tsv suffix);"
-                + " limit and offset page through them. The SPARQL endpoint itself is /kg/sparql.");
+                + " triple. SELECT and ASK results come as " + describeFormats(false) + "; CONSTRUCT and DESCRIBE results as "
+                + describeFormats(true) + " (by the Accept header, or by the suffix on the query's path). limit and offset page"
+                + " through them; an answer holds at most " + cap + " rows or triples, as at the SPARQL endpoint itself, /kg/sparql.");
         doc.add("info", info);
 
         JsonArray tags = new JsonArray();
@@ -41,7 +47,10 @@ final class OpenApiDescription {
 
         JsonObject paths = new JsonObject();
         paths.add("/api/queries", get(listOperation()));
-        for (SavedQuery q : catalog.all()) paths.add("/api/queries/" + q.name(), get(queryOperation(q)));
+        for (SavedQuery q : catalog.all()) {
+            paths.add("/api/queries/" + q.name(), get(queryOperation(q, cap, false)));
+            paths.add("/api/queries/" + q.name() + ".{" + FORMAT + "}", get(queryOperation(q, cap, true)));
+        }
         paths.add("/api/explain", get(explainOperation()));
         paths.add(SearchModule.API_PATH, get(searchOperation()));
         doc.add("paths", paths);
@@ -61,15 +70,47 @@ final class OpenApiDescription {
         return op;
     }
 
-    private static JsonObject queryOperation(SavedQuery q) {
+    /** The path parameter of an operation by suffix. */
+    static final String FORMAT = "format";
+
+    /** The media types (and suffixes) of one kind of answer, for the prose. */
+    private static String describeFormats(boolean graph) {
+        return SavedQueryServlet.formats(graph).stream()
+                .map(f -> f.mediaType() + " (." + f.formatName() + f.alsoAccepted().stream().map(a -> "; Accept: " + a).collect(Collectors.joining()) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A saved query's operation: by Accept header at {@code /api/queries/{name}} (a response per media type), or
+     * by suffix at {@code /api/queries/{name}.{format}} (the suffixes as the enumeration of {@code format}).
+     * The operation id of the latter has a dot, which no query name has, so ids never collide.
+     */
+    private static JsonObject queryOperation(SavedQuery q, long cap, boolean bySuffix) {
+        List<Format> formats = SavedQueryServlet.formats(q);
         JsonObject op = new JsonObject();
-        op.addProperty("operationId", q.name());
-        op.addProperty("summary", q.title());
+        op.addProperty("operationId", bySuffix ? q.name() + "." + FORMAT : q.name());
+        op.addProperty("summary", q.title() + (bySuffix ? " (format by suffix)" : ""));
         op.addProperty("description", q.description() + "\n\n```sparql\n" + q.sparql() + "```");
         op.add("tags", strings(q.tags().isEmpty() ? List.of("catalogue") : q.tags()));
         JsonArray params = new JsonArray();
+        if (bySuffix) {
+            JsonObject format = new JsonObject();
+            format.addProperty("name", FORMAT);
+            format.addProperty("in", "path");
+            format.addProperty("required", true);
+            format.addProperty("description", "The format, as a file suffix: "
+                    + formats.stream().map(f -> f.formatName() + " for " + f.mediaType())
+                    .collect(Collectors.joining(", ")) + ".");
+            JsonObject schema = stringSchema();
+            schema.add("enum", strings(formats.stream().map(Format::formatName).toList()));
+            format.add("schema", schema);
+            params.add(format);
+        }
         for (QueryParameter p : q.parameters()) params.add(parameter(p));
-        params.add(paging(SavedQuery.LIMIT, "The most rows to return (within any LIMIT of the query itself)."));
+        params.add(paging(SavedQuery.LIMIT, "The most " + (SavedQueryServlet.isGraph(q.query()) ? "triples" : "rows")
+                + " to return (within any LIMIT of the query itself). An answer holds at most " + cap
+                + " (the server's result cap): a larger limit is clamped to it, as at /kg/sparql, and the header "
+                + ResultCap.HEADER_CAPPED + ": true says that more were left out."));
         params.add(paging(SavedQuery.OFFSET, "Rows to skip first."));
         if (q.pagination() > 0) {
             JsonObject page = paging(SavedQuery.PAGE, "Page number (" + q.pagination() + " rows a page), from 1.");
@@ -80,21 +121,35 @@ final class OpenApiDescription {
         JsonObject responses = new JsonObject();
         JsonObject ok = new JsonObject();
         ok.addProperty("description", q.queryType() + " results");
+        JsonObject headers = new JsonObject();
+        headers.add(ResultCap.HEADER_LIMIT, header("The server's result cap: the most rows or triples in an answer", type("integer")));
+        JsonObject cappedSchema = type("string");
+        cappedSchema.add("enum", strings(List.of("true")));
+        headers.add(ResultCap.HEADER_CAPPED, header("Present, \"true\", when the answer was cut at the cap", cappedSchema));
+        ok.add("headers", headers);
         JsonObject content = new JsonObject();
-        if (q.query().isConstructType() || q.query().isDescribeType()) {
-            for (String t : List.of(WebContent.contentTypeTurtle, WebContent.contentTypeNTriples, WebContent.contentTypeJSONLD)) {
-                content.add(t, schema(stringSchema()));
-            }
-        } else {
-            content.add(WebContent.contentTypeResultsJSON, schema(ref("SparqlResults")));
-            content.add(WebContent.contentTypeTextCSV, schema(stringSchema()));
-            content.add(WebContent.contentTypeTextTSV, schema(stringSchema()));
+        for (Format f : formats) {
+            boolean sparqlJson = f.lang().equals(ResultSetLang.RS_JSON);
+            content.add(f.mediaType(), schema(sparqlJson ? ref("SparqlResults") : stringSchema()));
         }
         ok.add("content", content);
         responses.add("200", ok);
         responses.add("400", response("A parameter is missing, of the wrong type or outside its enumeration", ApiResponses.JSON, ref("Error")));
+        if (bySuffix) {
+            responses.add("406", response("A suffix of the other kind of answer (graph or results)", ApiResponses.JSON, ref("Error")));
+        } else {
+            responses.add("406", response("The Accept header allows none of the formats above", ApiResponses.JSON, ref("Error")));
+        }
+        responses.add("503", response("The query timed out", ApiResponses.JSON, ref("Error")));
         op.add("responses", responses);
         return op;
+    }
+
+    private static JsonObject header(String description, JsonObject schema) {
+        JsonObject o = new JsonObject();
+        o.addProperty("description", description);
+        o.add("schema", schema);
+        return o;
     }
 
     private static JsonObject explainOperation() {

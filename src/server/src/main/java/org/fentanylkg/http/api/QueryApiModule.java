@@ -10,6 +10,7 @@ import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
 import org.fentanylkg.dataset.ServedGraph;
+import org.fentanylkg.http.security.SecuritySettings;
 import org.fentanylkg.queries.SavedQueryCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,10 @@ public final class QueryApiModule implements FusekiModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model config) {
         SavedQueryCatalog catalog = graph.savedQueries();
-        String openapi = ApiResponses.GSON.toJson(OpenApiDescription.build(catalog));
-        builder.addServlet("/api/queries/*", new SavedQueryServlet(catalog, graph.dataset()));
+        // The SPARQL endpoint's limits (SecurityModule reads the same node): one limit for every way of asking.
+        SecuritySettings limits = SecuritySettings.from(config);
+        String openapi = ApiResponses.GSON.toJson(OpenApiDescription.build(catalog, limits.resultCap()));
+        builder.addServlet("/api/queries/*", new SavedQueryServlet(catalog, graph.dataset(), limits.resultCap()));
         builder.addServlet("/api/openapi.json", new FixedJson(openapi));
         builder.addServlet("/api/*", new ApiDocsServlet());
         LOG.info("Saved-query API: {} queries at /api/queries, OpenAPI at /api/openapi.json, browsable at /api/", catalog.size());

@@ -10,21 +10,19 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.query.Dataset;
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.ResultSetFactory;
-import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.apache.jena.system.Txn;
 import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.http.linkeddata.HttpError;
 import org.fentanylkg.http.linkeddata.Negotiation;
 import org.fentanylkg.http.security.GuardedQueryService;
+import org.fentanylkg.http.security.ResultCap;
 import org.fentanylkg.queries.ParameterException;
 import org.fentanylkg.queries.QueryParameter;
 import org.fentanylkg.queries.SavedQuery;
@@ -35,19 +33,32 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/queries} lists the saved queries; {@code GET /api/queries/{name}} runs one, with its
  * parameters from the query string, the format from the Accept header or a file suffix ({@code .csv}; the
- * offers are {@link Format#RESULTS} and {@link Format#GRAPH_RESULTS}), and {@code limit}/{@code offset} paging.
+ * offers are {@link #formats(boolean)}), and {@code limit}/{@code offset} paging. Answers go through the SPARQL
+ * endpoint's result cap ({@code fkgc:resultCap}, {@link ResultCap}): a larger {@code limit} is clamped to it, as the
+ * endpoint clamps a larger LIMIT, and the headers say so.
  */
 final class SavedQueryServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(SavedQueryServlet.class);
 
+    /**
+     * The formats of a query's answers, the default first: what the servlet offers, the OpenAPI description
+     * advertises and the tests probe. The one place that names the table's lists.
+     */
+    static List<Format> formats(boolean graph) { return graph ? Format.GRAPH_RESULTS : Format.RESULTS; }
+
+    static List<Format> formats(SavedQuery q) { return formats(isGraph(q.query())); }
+
+    static boolean isGraph(Query q) { return q.isConstructType() || q.isDescribeType(); }
+
     private final SavedQueryCatalog catalog;
     private final DatasetGraph dataset;
-    private final Dataset wrapped;
+    private final long cap;
 
-    SavedQueryServlet(SavedQueryCatalog catalog, DatasetGraph dataset) {
+    /** {@code cap}: the SPARQL endpoint's result cap. */
+    SavedQueryServlet(SavedQueryCatalog catalog, DatasetGraph dataset, long cap) {
         this.catalog = catalog;
         this.dataset = dataset;
-        this.wrapped = DatasetFactory.wrap(dataset);
+        this.cap = cap;
     }
 
     @Override
@@ -74,22 +85,16 @@ final class SavedQueryServlet extends HttpServlet {
         } catch (ParameterException e) {
             throw HttpError.badParameter(400, e.getMessage(), e.parameter(), e.expected());
         }
-        List<Format> offers = query.isConstructType() || query.isDescribeType() ? Format.GRAPH_RESULTS : Format.RESULTS;
+        List<Format> offers = formats(saved);
         Format format = suffix != null ? Negotiation.named(suffix, offers, true) : Negotiation.byAccept(req, offers);
         run(saved, query, format, resp);
     }
 
     private void run(SavedQuery saved, Query query, Format format, HttpServletResponse resp) throws IOException {
-        // Results are gathered before the first byte is sent, so a failure still gets a proper status.
-        Object result;
+        // Read whole (at most cap+1 items) before the first byte is sent, so a failure still gets a proper status.
+        ResultCap.Capped<?> answer;
         try {
-            result = Txn.calculateRead(dataset, () -> {
-                try (QueryExecution qe = QueryExecution.create(query, wrapped)) {
-                    if (query.isSelectType()) return ResultSetFactory.copyResults(qe.execSelect());
-                    if (query.isAskType()) return qe.execAsk();
-                    return query.isConstructType() ? qe.execConstruct().getGraph() : qe.execDescribe().getGraph();
-                }
-            });
+            answer = Txn.calculateRead(dataset, () -> execute(query));
         } catch (QueryCancelledException e) {
             throw new HttpError(503, GuardedQueryService.timeoutMessage("Query '" + saved.name() + "'"));
         } catch (RuntimeException e) {
@@ -97,17 +102,34 @@ final class SavedQueryServlet extends HttpServlet {
             throw new HttpError(500, "query '" + saved.name() + "' failed; the error is in the server's log");
         }
         resp.setStatus(200);
+        resp.setHeader(ResultCap.HEADER_LIMIT, Long.toString(cap));
+        if (answer.capped()) {
+            resp.setHeader(ResultCap.HEADER_CAPPED, "true");
+            LOG.info("saved query {}: answer capped at {} {}", saved.name(), cap, isGraph(query) ? "triples" : "rows");
+        }
+        Object result = answer.value();
         resp.setContentType(format.mediaType());
         resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
         OutputStream out = resp.getOutputStream();
-        if (result instanceof ResultSetRewindable rs) {
-            ResultsWriter.create().lang(format.lang()).write(out, rs);
+        if (result instanceof RowSet rows) {
+            ResultsWriter.create().lang(format.lang()).build().write(out, rows);
         } else if (result instanceof Boolean b) {
             ResultsWriter.create().lang(format.lang()).build().write(out, b);
         } else {
             RDFWriter.source((Graph) result).lang(format.lang()).output(out);
         }
         out.flush();
+    }
+
+    /** The answer up to the cap, as the SPARQL endpoint reads it (GuardedQueryService): at most cap+1 items. */
+    private ResultCap.Capped<?> execute(Query query) {
+        try (QueryExec exec = QueryExec.dataset(dataset).query(ResultCap.limited(query, cap)).build()) {
+            if (query.isSelectType()) return ResultCap.rows(exec.select(), cap);
+            if (query.isAskType()) return new ResultCap.Capped<>(exec.ask(), false);
+            var triples = ResultCap.triples(query.isConstructType() ? exec.constructTriples() : exec.describeTriples(), cap);
+            triples.value().getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
+            return triples;
+        }
     }
 
     /** The catalog as the listing gives it: everything a client needs to call each query. */

@@ -1,5 +1,7 @@
 package org.fentanylkg.http.linkeddata;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import org.fentanylkg.vocab.Prefixes;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.jena.atlas.json.JSON;
-import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -59,7 +59,7 @@ public final class LinkedDataServlet extends HttpServlet {
         String local = path.substring(1);
         if (local.equals(CONTEXT_PATH)) {
             Representation.of(snapshot.generation(), Format.JSONLD, request, links)
-                    .sendText(request, response, () -> JSON.toString(jsonLdContext()));
+                    .sendText(request, response, () -> new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(jsonLdContext()));
             return;
         }
         if (local.startsWith(Dumps.PATH) || local.equals("dumps")) {
@@ -106,9 +106,9 @@ public final class LinkedDataServlet extends HttpServlet {
     /** The JSON-LD context of every JSON-LD document the server writes: the shared prefixes. */
     public static JsonObject jsonLdContext() {
         JsonObject terms = new JsonObject();
-        Prefixes.map().forEach(terms::put);
+        Prefixes.map().forEach(terms::addProperty);
         JsonObject ctx = new JsonObject();
-        ctx.put("@context", terms);
+        ctx.add("@context", terms);
         return ctx;
     }
 

@@ -222,7 +222,8 @@ class QueryApiTest {
         JsonObject doc = json(r);
         assertEquals("3.0.3", doc.get("openapi").getAsString());
         JsonObject paths = doc.getAsJsonObject("paths");
-        assertEquals(savedQueries + 4, paths.size(), "every saved query, the listing, the fixture, /api/explain and /api/search");
+        assertEquals(2 * (savedQueries + 1) + 3, paths.size(),
+                "every saved query and the fixture (by Accept and by suffix), the listing, /api/explain and /api/search");
         JsonObject search = paths.getAsJsonObject("/api/search").getAsJsonObject("get");
         List<String> searchParams = new java.util.ArrayList<>();
         search.getAsJsonArray("parameters").forEach(p -> searchParams.add(p.getAsJsonObject().get("name").getAsString()));
