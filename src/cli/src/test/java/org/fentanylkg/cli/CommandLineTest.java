@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,21 +12,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The command line run in-process through picocli: help, {@code query} with prefixes and saved queries, {@code explain}'s prefixes, {@code serve}'s port. */
 class CommandLineTest {
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
+    private static CliRun run(String... args) { return CliRun.of(args); }
 
     @Test
     void everySubcommandAnswersHelpAndHelpCommand() {
@@ -36,18 +23,18 @@ class CommandLineTest {
         names.remove("help");
         assertEquals(Set.of("serve", "query", "explain", "validate", "load"), names);
         for (String name : names) {
-            Run help = run(name, "--help");
+            CliRun help = run(name, "--help");
             assertEquals(0, help.exit(), name + ": " + help.err());
             String usage = help.out();
             assertTrue(usage.startsWith("Usage: fentanyl-kg " + name + " "), usage);
             assertTrue(usage.contains("-h, --help"), name + ": " + usage);
-            Run viaHelp = run("help", name);
+            CliRun viaHelp = run("help", name);
             assertEquals(0, viaHelp.exit(), name + ": " + viaHelp.err());
             assertEquals(usage, viaHelp.out(), name);
-            Run version = run(name, "--version");
+            CliRun version = run(name, "--version");
             assertEquals("fentanyl-kg 0.1.0", version.out().strip(), name);
         }
-        Run unknown = run("help", "nosuch");
+        CliRun unknown = run("help", "nosuch");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("nosuch"), unknown.err());
     }
@@ -55,7 +42,7 @@ class CommandLineTest {
     @Test
     void queryKnowsTheSharedPrefixes() {
         // no PREFIX line: fkg:, fkr: and prov: as on Wikidata's query service; the year and the report sentence of the fact
-        Run r = run("query", "--sources", ".", "--format", "csv",
+        CliRun r = run("query", "--sources", ".", "--format", "csv",
                 "SELECT ?year ?source WHERE { GRAPH ?fact { fkr:fentanyl fkg:firstSynthesized ?year } ?fact prov:wasDerivedFrom ?source }"
                         + " ORDER BY ?source");
         assertEquals(0, r.exit(), r.err());
@@ -66,14 +53,14 @@ class CommandLineTest {
 
     @Test
     void aQueryStillReadsItsOwnPrefixesAndReportsSyntaxErrors() {
-        Run bad = run("query", "--sources", ".", "SELECT ?x WHERE { ?x fkx:precursorOf fkr:fentanyl }");
+        CliRun bad = run("query", "--sources", ".", "SELECT ?x WHERE { ?x fkx:precursorOf fkr:fentanyl }");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().startsWith("error: ") && bad.err().contains("fkx"), bad.err());
         assertFalse(bad.err().contains("\tat "), bad.err());
-        Run neither = run("query", "--sources", ".");
+        CliRun neither = run("query", "--sources", ".");
         assertEquals(2, neither.exit());
         assertEquals("error: give either a QUERY or --saved NAME\n", neither.err());
-        Run both = run("query", "--sources", ".", "--saved", "designations", "SELECT * { ?s ?p ?o }");
+        CliRun both = run("query", "--sources", ".", "--saved", "designations", "SELECT * { ?s ?p ?o }");
         assertEquals(2, both.exit());
         assertEquals("error: give either a QUERY or --saved NAME, not both\n", both.err());
     }
@@ -81,7 +68,7 @@ class CommandLineTest {
     @Test
     void querySavedWithParameters() {
         // the February 2025 FTO and SDGT designations took effect on 2025-02-20; limit 3 keeps the first three by label
-        Run r = run("query", "--sources", ".", "--format", "csv", "--saved", "designations-in-force",
+        CliRun r = run("query", "--sources", ".", "--format", "csv", "--saved", "designations-in-force",
                 "--param", "date=2025-02-20", "--param", "limit=3");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
@@ -95,36 +82,36 @@ class CommandLineTest {
 
     @Test
     void anUnknownSavedQueryOrParameterIsNamed() {
-        Run unknown = run("query", "--sources", ".", "--saved", "designations-in-farce");
+        CliRun unknown = run("query", "--sources", ".", "--saved", "designations-in-farce");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().startsWith("error: no saved query 'designations-in-farce'; saved queries: "), unknown.err());
         assertTrue(unknown.err().contains("designations-in-force"), unknown.err());
 
-        Run param = run("query", "--sources", ".", "--saved", "designations-in-force", "--param", "when=2025-02-20");
+        CliRun param = run("query", "--sources", ".", "--saved", "designations-in-force", "--param", "when=2025-02-20");
         assertEquals(2, param.exit());
         assertEquals("error: saved query 'designations-in-force': parameter 'when': query 'designations-in-force' has no such parameter;"
                 + " expected one of this query's parameters: date, limit, offset\n", param.err());
 
-        Run value = run("query", "--sources", ".", "--saved", "designations-in-force", "--param", "date=yesterday");
+        CliRun value = run("query", "--sources", ".", "--saved", "designations-in-force", "--param", "date=yesterday");
         assertEquals(2, value.exit());
         assertTrue(value.err().contains("parameter 'date': 'yesterday' is not a valid xsd:date"), value.err());
 
-        Run form = run("query", "--sources", ".", "--saved", "designations-in-force", "--param", "2025-02-20");
+        CliRun form = run("query", "--sources", ".", "--saved", "designations-in-force", "--param", "2025-02-20");
         assertEquals(2, form.exit());
         assertTrue(form.err().startsWith("error: --param '2025-02-20': write NAME=VALUE"), form.err());
 
-        Run noSaved = run("query", "--sources", ".", "--param", "date=2025-02-20", "SELECT * { ?s ?p ?o }");
+        CliRun noSaved = run("query", "--sources", ".", "--param", "date=2025-02-20", "SELECT * { ?s ?p ?o }");
         assertEquals(2, noSaved.exit());
         assertEquals("error: --param applies to a saved query (--saved NAME)\n", noSaved.err());
     }
 
     @Test
     void explainNamesAnUnknownPrefix() {
-        Run r = run("explain", "--sources", ".", "fkx:fentanyl", "fkg:precursorOf", "fkr:npp");
+        CliRun r = run("explain", "--sources", ".", "fkx:fentanyl", "fkg:precursorOf", "fkr:npp");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().startsWith("error: SUBJECT: unknown prefix 'fkx:' in 'fkx:fentanyl'; known prefixes: fkg:, fkr:, "), r.err());
         assertFalse(r.err().contains("not in the graph"), r.err());
-        Run predicate = run("explain", "--sources", ".", "fkr:fentanyl", "fkgg:precursorOf", "fkr:npp");
+        CliRun predicate = run("explain", "--sources", ".", "fkr:fentanyl", "fkgg:precursorOf", "fkr:npp");
         assertEquals(2, predicate.exit());
         assertTrue(predicate.err().startsWith("error: PREDICATE: unknown prefix 'fkgg:'"), predicate.err());
     }
@@ -135,7 +122,7 @@ class CommandLineTest {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             int port = taken.getLocalPort();
             // a configuration that does not exist: reading it (the first step of the build) would fail with another message
-            Run r = run("serve", "--host", "127.0.0.1", "--port", String.valueOf(port), "--config", "no-such-dir/fuseki-config.ttl");
+            CliRun r = run("serve", "--host", "127.0.0.1", "--port", String.valueOf(port), "--config", "no-such-dir/fuseki-config.ttl");
             assertEquals(1, r.exit(), r.err());
             assertEquals("", r.out());
             List<String> lines = r.err().lines().toList();
@@ -152,7 +139,7 @@ class CommandLineTest {
             port = free.getLocalPort();
         }
         // the counterpart of the test above: without the port taken, the same command fails on the configuration
-        Run r = run("serve", "--host", "127.0.0.1", "--port", String.valueOf(port), "--config", "no-such-dir/fuseki-config.ttl");
+        CliRun r = run("serve", "--host", "127.0.0.1", "--port", String.valueOf(port), "--config", "no-such-dir/fuseki-config.ttl");
         assertTrue(r.exit() != 0, r.out());
         assertTrue(r.err().contains("no-such-dir"), r.err());
         assertFalse(Arrays.stream(r.err().split("\n")).anyMatch(l -> l.contains("already in use")), r.err());

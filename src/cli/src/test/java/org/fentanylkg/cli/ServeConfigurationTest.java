@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code serve} on a bad configuration or a bad {@code --public-base}: exit code 2 and one message naming file and
@@ -25,23 +22,13 @@ class ServeConfigurationTest {
     /** A Java stack frame or a "Caused by" line. */
     private static final Pattern STACK_TRACE = Pattern.compile("(\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\([\\w$]+\\.java:\\d+\\))|Caused by: |\\tat ");
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
+    private static CliRun run(String... args) { return CliRun.of(args); }
 
     @Test
     void serveExitsWithCode2AndNamesTheTermAndLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("fuseki-config.ttl");
         int line = misspell(file);
-        Run r = run("serve", "--config", file.toString(), "--port", "0");
+        CliRun r = run("serve", "--config", file.toString(), "--port", "0");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().startsWith("error: "), r.err());
         assertTrue(r.err().contains("fuseki-config.ttl:" + line + ": unknown configuration term fkgc:resultcap"), r.err());
@@ -52,7 +39,7 @@ class ServeConfigurationTest {
     @Test
     void serveRefusesABadPublicBaseNamingTheOption() {
         for (String bad : List.of("ftp://kg.example.org/", "kg.example.org", "https://kg.example.org/?x=1", "https://kg example.org/")) {
-            Run r = run("serve", "--public-base", bad, "--port", "0");
+            CliRun r = run("serve", "--public-base", bad, "--port", "0");
             assertEquals(2, r.exit(), bad + ": " + r.err());
             assertTrue(r.err().startsWith("error: --public-base: '" + bad + "'"), r.err());
             assertFalse(STACK_TRACE.matcher(r.err()).find(), r.err());

@@ -4,29 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import org.fentanylkg.cli.Main;
+import org.fentanylkg.cli.CliRun;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code fentanyl-kg explain S P O}: the text tree, JSON, and clear errors. */
 class ExplainCommandTest {
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
+    private static CliRun run(String... args) { return CliRun.of(args); }
 
     @Test
     void explainsTheChainDownToItsSources() {
-        Run r = run("explain", "--sources", ".", "fkr:4-piperidone", "a", "fkg:FentanylPrecursor");
+        CliRun r = run("explain", "--sources", ".", "fkr:4-piperidone", "a", "fkg:FentanylPrecursor");
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().split("\n");
         assertEquals("inferred  4-piperidone · type · fentanyl precursor", lines[0]);
@@ -40,7 +27,7 @@ class ExplainCommandTest {
 
     @Test
     void jsonFormat() {
-        Run r = run("explain", "--sources", ".", "--format", "json", "fkr:fentanyl", "fkg:firstSynthesized", "\"1959\"^^xsd:gYear");
+        CliRun r = run("explain", "--sources", ".", "--format", "json", "fkr:fentanyl", "fkg:firstSynthesized", "\"1959\"^^xsd:gYear");
         assertEquals(0, r.exit(), r.err());
         var o = JsonParser.parseString(r.out()).getAsJsonObject();
         assertEquals("asserted", o.get("status").getAsString());
@@ -50,10 +37,10 @@ class ExplainCommandTest {
 
     @Test
     void notInTheGraphAndBadTerms() {
-        Run missing = run("explain", "--sources", ".", "fkr:fentanyl", "fkg:precursorOf", "fkr:npp");
+        CliRun missing = run("explain", "--sources", ".", "fkr:fentanyl", "fkg:precursorOf", "fkr:npp");
         assertEquals(1, missing.exit());
         assertEquals("not in the graph (neither asserted nor inferred): fkr:fentanyl fkg:precursorOf fkr:npp\n", missing.err());
-        Run bad = run("explain", "--sources", ".", "fkr:fentanyl", "precursor of", "fkr:npp");
+        CliRun bad = run("explain", "--sources", ".", "fkr:fentanyl", "precursor of", "fkr:npp");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().startsWith("error: PREDICATE: 'precursor of' is not an IRI"), bad.err());
     }
