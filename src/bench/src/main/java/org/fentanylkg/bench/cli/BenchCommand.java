@@ -109,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
             if (!searchOut.equals("none")) {
                 List<String> a = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
                 if (!a.isEmpty() && a.get(0).equals(spec.name())) a.remove(0);
-                SearchBench.write(f, ("fentanyl-kg bench " + String.join(" ", a)).trim(), Path.of(searchOut));
+                SearchBench.write(f, ("fentanyl-kg-bench bench " + String.join(" ", a)).trim(), Path.of(searchOut));
             }
             if (parts.size() == 1) return 0;
         }
@@ -122,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
                 .peers(peerConnections, Duration.ofMillis((long) (peerSeconds * 1000)), peerRounds, mixedConnections, Duration.ofSeconds(mixedSeconds))
                 .parts(parts.contains("queries"), parts.contains("scale-queries"), parts.contains("scale"), parts.contains("start"), parts.contains("peers"), parts.contains("profile"))
                 .profileOther(profileOther)
-                .command(("fentanyl-kg bench " + String.join(" ", args)).trim());
+                .command(("fentanyl-kg-bench bench " + String.join(" ", args)).trim());
         suite.runAndReport(System.out, out.equals("none") ? null : Path.of(out), baseline);
         return 0;
     }

@@ -92,7 +92,7 @@ public final class MixedLoad {
 
         public String markdown() {
             StringBuilder b = new StringBuilder();
-            b.append(String.format(Locale.ROOT, "Measured %s by `fentanyl-kg bench-load --connections %d --duration %ds --warmup %ds`%s, on %d cores%n",
+            b.append(String.format(Locale.ROOT, "Measured %s by `fentanyl-kg-bench bench-load --connections %d --duration %ds --warmup %ds`%s, on %d cores%n",
                     started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), connections, duration.toSeconds(), warmup.toSeconds(),
                     inProcess ? " (server in the same JVM)" : " (running server)", Runtime.getRuntime().availableProcessors()));
             b.append(String.format("with load averages (1/5/15 min) of %s before and %s after: the machine is shared.%n%n", loadBefore, loadAfter));
