@@ -8,10 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.fentanylkg.http.linkeddata.TestServer;
-import org.fentanylkg.http.pages.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fentanylkg.http.pages.BrowserTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,25 +18,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The query UI in headless chromium: type a query, run it, see the rows; the gallery; downloads; offline assets. */
-class QueryUiBrowserTest {
+class QueryUiBrowserTest extends BrowserTests {
     /** The nine organizations designated FTO (report and fact files; see SavedQueriesTest). */
     private static final Set<String> FTOS = Set.of("Cartel de los Soles", "Cártel del Noreste", "Cárteles Unidos", "Gulf Cartel",
             "Jalisco New Generation Cartel", "La Nueva Familia Michoacana", "Mara Salvatrucha", "Sinaloa Cartel", "Tren de Aragua");
-    private static TestServer server;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
-
     @BeforeEach
     void open() {
         browser.driver().get(server.base() + "query");
