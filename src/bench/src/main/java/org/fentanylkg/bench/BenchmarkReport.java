@@ -138,6 +138,7 @@ final class BenchmarkReport {
                 put(k + "b.cpu_ms", f3(row.b().cpuMsPerRequest()));
                 put(k + "a.p99_ms", f2(row.a().load().p99()));
                 put(k + "served_ms", f3(row.servedMs()));
+                put(k + "served_at_once_cpu_ms", f3(row.servedAtOnceMs()));
                 put(k + "ab", f2(row.ab()));
                 if (row.d() != null) {
                     put(k + "d.qps", f1(row.d().rps()));
@@ -284,6 +285,13 @@ final class BenchmarkReport {
                 String.format(Locale.ROOT, "median %.2f ms; highest %.2f ms (%s); %d of %d queries above 0.3 ms", o[o.length / 2],
                         overhead(worstOverhead), worstOverhead.query(), rows.stream().filter(x -> overhead(x) > 0.3).count(), rows.size()) + apart,
                 overhead(worstOverhead) <= 0.3 && unmeasured == 0 ? "met" : "missed"));
+        // Context for the target above: the same difference against the query run in-process at the connections' concurrency.
+        double[] oc = rows.stream().mapToDouble(x -> x.a().cpuMsPerRequest() - x.servedAtOnceMs()).sorted().toArray();
+        PeerBench.Row worstAtOnce = rows.stream().max((x, y) -> Double.compare(x.a().cpuMsPerRequest() - x.servedAtOnceMs(),
+                y.a().cpuMsPerRequest() - y.servedAtOnceMs())).orElseThrow();
+        t.add(new Target("request overhead against the query in-process at the same concurrency (" + p.connections() + " at once; figure only)",
+                String.format(Locale.ROOT, "median %.2f ms; highest %.2f ms (%s); %d of %d queries above 0.3 ms", oc[oc.length / 2],
+                        oc[oc.length - 1], worstAtOnce.query(), java.util.Arrays.stream(oc).filter(v -> v > 0.3).count(), rows.size()), "–"));
         PeerBench.Row worstAb = rows.stream().min((x, y) -> Double.compare(x.ab(), y.ab())).orElseThrow();
         long belowAb = rows.stream().filter(x -> x.ab() < 1.0).count();
         t.add(new Target("a/b ≥ 1.0 on every saved query, answer cache off",
@@ -322,7 +330,9 @@ final class BenchmarkReport {
         b.append("## The SPARQL endpoint against its peers\n\n");
         b.append("Each server loaded in turn by wrk (a process of its own: `wrk -t2 -c").append(p.connections()).append(" --latency`, HTTP GET ")
                 .append("`/sparql?query=…`, `Accept: application/sparql-results+json`, 127.0.0.1), ").append(p.measure().toMillis() / 1000.0)
-                .append(" s per round after a 1 s warm-up, ").append(p.rounds()).append(" rounds with the servers alternating. ")
+                .append(" s per round (longer for a slow query: at least 4 × connections × its single-request time ÷ cores, so that every connection finishes several), ")
+                .append(p.rounds()).append(" rounds with the servers alternating, after every query on (a), (a+) and (b) in turn until the JIT compilers settled (")
+                .append(p.warmup()).append("). ")
                 .append("CPU per request is the CPU time the server's process spent during its runs divided by the requests it answered: ")
                 .append("(a), (a+) and (b) run in the benchmark's JVM, idle but for them while wrk runs (its JIT and GC included); (d) is Virtuoso's process.\n\n");
         b.append("- (a) fentanyl-kg as `serve` runs it, with the answer cache off (`fkgc:answerCacheBytes 0`); (a+) the same with the answer cache on (the default).\n");
@@ -339,15 +349,19 @@ final class BenchmarkReport {
             b.append("- (d) Virtuoso: ").append(p.absent()).append("; not measured.\n\n");
         }
         b.append("Throughput in queries per second, latency in ms, CPU in ms per request; \"in-process ms\" is the query on (a)'s dataset without HTTP (best of 20); ")
-                .append("overhead = (a) CPU − in-process.\n\n");
-        b.append("| saved query | rows | a q/s | a p50 | a p99 | a CPU | in-process ms | overhead | a+ q/s | a+ p99 | a+ CPU | b q/s | b p99 | b CPU | **a/b** | d q/s | d p50 | d p99 | d CPU | **a/d** | **a+/d** | (d) answers |\n");
-        b.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+                .append("overhead = (a) CPU − in-process; \"in-process CPU ×").append(p.connections()).append("\" is the query's mean CPU time in-process when ")
+                .append(p.connections()).append(" threads run it at once, as the connections make (a) run it, and \"overhead ×").append(p.connections())
+                .append("\" = (a) CPU − that: the request path's own cost at the same concurrency.\n\n");
+        b.append("| saved query | rows | a q/s | a p50 | a p99 | a CPU | in-process ms | overhead | in-process CPU ×").append(p.connections())
+                .append(" | overhead ×").append(p.connections()).append(" | a+ q/s | a+ p99 | a+ CPU | b q/s | b p99 | b CPU | **a/b** | d q/s | d p50 | d p99 | d CPU | **a/d** | **a+/d** | (d) answers |\n");
+        b.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
         double logAd = 0, logAdc = 0;
         int same = 0;
         for (PeerBench.Row x : p.rows()) {
             b.append("| ").append(x.query()).append(" | ").append(x.rows()).append(" | ")
                     .append(f1(x.a().rps())).append(" | ").append(f2(x.a().load().p50())).append(" | ").append(f2(x.a().load().p99())).append(" | ")
                     .append(f2(x.a().cpuMsPerRequest())).append(" | ").append(f2(x.servedMs())).append(" | ").append(f2(overhead(x))).append(" | ")
+                    .append(f2(x.servedAtOnceMs())).append(" | ").append(f2(x.a().cpuMsPerRequest() - x.servedAtOnceMs())).append(" | ")
                     .append(f1(x.aCached().rps())).append(" | ").append(f2(x.aCached().load().p99())).append(" | ").append(f2(x.aCached().cpuMsPerRequest())).append(" | ")
                     .append(f1(x.b().rps())).append(" | ").append(f2(x.b().load().p99())).append(" | ").append(f2(x.b().cpuMsPerRequest())).append(" | ")
                     .append("**").append(f2(x.ab())).append("** | ");
@@ -366,7 +380,7 @@ final class BenchmarkReport {
             if (errors > 0) b.append("\n(").append(x.query()).append(": ").append(errors).append(" failed requests)\n");
         }
         if (same > 0) {
-            b.append("| geometric mean over the ").append(same).append(" queries (d) answers the same | | | | | | | | | | | | | | | | | | | **")
+            b.append("| geometric mean over the ").append(same).append(" queries (d) answers the same | | | | | | | | | | | | | | | | | | | | | **")
                     .append(f2(Math.exp(logAd / same))).append("** | **").append(f1(Math.exp(logAdc / same))).append("** | |\n");
         }
         long bDiff = p.rows().stream().filter(x -> !"same".equals(x.bStatus())).count();

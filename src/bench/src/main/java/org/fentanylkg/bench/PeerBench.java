@@ -46,7 +46,8 @@ public final class PeerBench {
      * One saved query. {@code dStatus}: "same", "different: ...", "error: ..." or null without (d).
      * {@code servedMs}: the query in-process on the dataset (a) serves (no HTTP).
      */
-    public record Row(String query, int rows, Run a, Run aCached, Run b, Run d, String bStatus, String dStatus, double servedMs) {
+    public record Row(String query, int rows, Run a, Run aCached, Run b, Run d, String bStatus, String dStatus, double servedMs,
+                      double servedAtOnceMs) {
         Double ab() { return a.rps() / b.rps(); }
 
         Double ad() { return d == null ? null : a.rps() / d.rps(); }
@@ -62,7 +63,7 @@ public final class PeerBench {
 
     /** {@code virtuoso}: version, or null with {@code absent} saying why. */
     public record Figures(List<Row> rows, int connections, Duration measure, int rounds, String virtuoso, String absent,
-                          long virtuosoQuads, long servedQuads, Mixed mixed, List<Long> virtuosoStarts) {
+                          long virtuosoQuads, long servedQuads, Mixed mixed, List<Long> virtuosoStarts, String warmup) {
         public Long virtuosoStartMedian() { return virtuosoStarts.isEmpty() ? null : StartBench.median(virtuosoStarts); }
     }
 
@@ -70,6 +71,7 @@ public final class PeerBench {
     private Path queries = Path.of("queries");
     private int connections = 8;
     private Duration measure = Duration.ofSeconds(2);
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private int rounds = 2;
     private int mixedConnections = 64;
     private Duration mixed = Duration.ofSeconds(60);
@@ -106,7 +108,7 @@ public final class PeerBench {
         return out;
     }
 
-    public Figures run(PrintStream log) throws IOException, InterruptedException {
+    public Figures run(PrintStream log) throws Exception {
         if (!Wrk.installed()) throw new IOException("wrk is not installed (Debian: apt-get install wrk); the peer comparison needs it");
         List<Path> files;
         try (Stream<Path> s = Files.list(queries)) {
@@ -144,11 +146,17 @@ public final class PeerBench {
             }
             String ea = endpoint(a), eac = endpoint(aCached), eb = QuerySpeedBench.endpoint(b).replace("localhost", "127.0.0.1");
             HttpClient http = HttpClient.newHttpClient();
-            // Every query once on (a), (a+) and (b) first, so that the JIT has compiled the paths of all three before anything is measured.
+            // Every query on (a), (a+) and (b) in turn until the JIT has settled, so that what is measured is compiled code:
+            // (a), (a+) and (b) run in this JVM, and the compilers' CPU time would otherwise count as theirs.
+            List<List<String>> mixes = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             for (Path file : files) {
                 String query = Files.readString(file);
-                for (String e : List.of(ea, eac, eb)) Wrk.run(List.of(url(e, query)), connections, Duration.ofSeconds(1), scratch);
+                for (int i = 0; i < 3; i++) mixes.get(i).add(url(List.of(ea, eac, eb).get(i), query));
             }
+            JitWarmup.Settled warmup = JitWarmup.run(() -> {
+                for (List<String> mix : mixes) Wrk.run(mix, connections, Duration.ofSeconds(5), scratch);
+            }, 2, Duration.ofSeconds(300));
+            log.println("  " + warmup.describe());
             List<Row> rows = new ArrayList<>();
             List<String> mixA = new ArrayList<>();
             List<String> mixD = new ArrayList<>();
@@ -158,13 +166,18 @@ public final class PeerBench {
                 String dQuery = d == null ? null : Virtuoso.rewrite(query);
                 List<String> ansA;
                 List<String> ansB;
+                long singleMs;
                 try {
+                    long t0 = System.nanoTime();
                     ansA = Answers.fetch(http, ea, query, Duration.ofSeconds(60));
+                    singleMs = (System.nanoTime() - t0) / 1_000_000;
                     ansB = Answers.fetch(http, eb, query, Duration.ofSeconds(60));
                 } catch (Answers.DidNotFinish e) {
                     throw new IOException(name + ": fentanyl-kg or plain Fuseki did not answer: " + e.getMessage());
                 }
                 String bStatus = ansA.equals(ansB) ? "same" : QuerySpeedBench.difference(ansA, ansB);
+                // A run long enough for every connection to finish several requests of a slow query.
+                Duration runFor = Duration.ofMillis(Math.max(measure.toMillis(), Math.min(30_000, 4 * connections * singleMs / CORES)));
                 String dStatus = null;
                 if (d != null) {
                     try {
@@ -181,14 +194,15 @@ public final class PeerBench {
                 for (String u : d == null ? List.of(ua, uac, ub) : List.of(ua, uac, ub, ud)) Wrk.run(List.of(u), connections, warm, scratch);
                 List<List<Run>> runs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
                 for (int r = 0; r < rounds; r++) {
-                    runs.get(0).add(inJvm(os, ua, scratch));
-                    runs.get(1).add(inJvm(os, uac, scratch));
-                    runs.get(2).add(inJvm(os, ub, scratch));
-                    if (d != null) runs.get(3).add(external(d.process(), ud, scratch));
+                    runs.get(0).add(inJvm(os, List.of(ua), connections, runFor, scratch));
+                    runs.get(1).add(inJvm(os, List.of(uac), connections, runFor, scratch));
+                    runs.get(2).add(inJvm(os, List.of(ub), connections, runFor, scratch));
+                    if (d != null) runs.get(3).add(external(d.process(), List.of(ud), connections, runFor, scratch));
                 }
                 double servedMs = QuerySpeedBench.bestOf(served, query);
+                double servedAtOnceMs = QuerySpeedBench.cpuAtOnce(served, query, connections);
                 Row row = new Row(name, ansA.size(), merge(runs.get(0)), merge(runs.get(1)), merge(runs.get(2)),
-                        d == null ? null : merge(runs.get(3)), bStatus, dStatus, servedMs);
+                        d == null ? null : merge(runs.get(3)), bStatus, dStatus, servedMs, servedAtOnceMs);
                 rows.add(row);
                 log.printf("  %-36s rows %4d  a %7.1f q/s %5.2f ms/req  a+ %8.1f q/s  b %7.1f q/s %5.2f ms/req  a/b %5.2f%s%n", name, row.rows(),
                         row.a().rps(), row.a().cpuMsPerRequest(), row.aCached().rps(), row.b().rps(), row.b().cpuMsPerRequest(), row.ab(),
@@ -208,7 +222,7 @@ public final class PeerBench {
                 log.println("peer (d): start to first answer (ms) " + startMs);
             }
             return new Figures(rows, connections, measure, rounds, version, absent, virtuosoQuads, quads[0],
-                    new Mixed(mixedConnections, mixed, mixedA, mixedD), startMs);
+                    new Mixed(mixedConnections, mixed, mixedA, mixedD), startMs, warmup.describe());
         } finally {
             a.stop();
             if (aCached != null) aCached.stop();
@@ -218,9 +232,6 @@ public final class PeerBench {
         }
     }
 
-    private Run inJvm(OperatingSystemMXBean os, String url, Path scratch) throws IOException, InterruptedException {
-        return inJvm(os, List.of(url), connections, measure, scratch);
-    }
 
     /** A run against a server of this JVM: the JVM's CPU time over the run, per request (the JVM does nothing else meanwhile). */
     private static Run inJvm(OperatingSystemMXBean os, List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
@@ -230,9 +241,6 @@ public final class PeerBench {
         return new Run(r, r.requests() == 0 ? Double.NaN : (cpu1 - cpu0) / 1e6 / r.requests());
     }
 
-    private Run external(ProcessHandle p, String url, Path scratch) throws IOException, InterruptedException {
-        return external(p, List.of(url), connections, measure, scratch);
-    }
 
     private static Run external(ProcessHandle p, List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
         double cpu0 = Virtuoso.cpuMillis(p);

@@ -206,6 +206,42 @@ public final class QuerySpeedBench {
         }
     }
 
+    /**
+     * The query's CPU time (ms, mean) in-process when {@code threads} run it at once, as that many connections make
+     * a server run it: what the query itself costs at that concurrency, without HTTP. At least {@code 3 × threads}
+     * runs, and for at least a second.
+     */
+    static double cpuAtOnce(DatasetGraph dsg, String query, int threads) throws Exception {
+        java.lang.management.ThreadMXBean tb = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            long until = System.nanoTime() + 1_000_000_000L;
+            List<java.util.concurrent.Future<double[]>> each = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                each.add(pool.submit(() -> {
+                    double cpu = 0;
+                    int n = 0;
+                    while (n < 3 || System.nanoTime() < until) {
+                        long c0 = tb.getCurrentThreadCpuTime();
+                        timeOnce(dsg, query);
+                        cpu += (tb.getCurrentThreadCpuTime() - c0) / 1e6;
+                        n++;
+                    }
+                    return new double[] {cpu, n};
+                }));
+            }
+            double cpu = 0, n = 0;
+            for (var f : each) {
+                double[] r = f.get();
+                cpu += r[0];
+                n += r[1];
+            }
+            return cpu / n;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static double timeOnce(DatasetGraph dsg, String query) {
         long t0 = System.nanoTime();
         dsg.executeRead(() -> {

@@ -51,7 +51,7 @@ public final class SearchBench {
     public record Figures(String loadBefore, int starts, long startWith, long startWithout, double p50One, double p95One, double p50Many, double p95Many,
                           int clients, long requestsOne, long requestsMany, double cachedP50One, double cachedP95One,
                           double cachedP50Many, double cachedP95Many, double[] cpuPerRequest, long syntheticTriples, long indexDocs,
-                          long indexMillis, long indexBytes) {}
+                          long indexMillis, long indexBytes, String warmup) {}
 
     /**
      * Latencies of one autocomplete run (ms, sorted) and the process's CPU time per request (ms; server and clients
@@ -100,7 +100,8 @@ public final class SearchBench {
                 | text index of a synthetic graph of %d asserted triples, as `load` writes it | %d documents, built in %d ms, %.1f MiB on disk | reported |
 
                 Autocomplete: every prefix (from two letters) of a dozen names and phrases typed letter by letter, over HTTP/1.1
-                on 127.0.0.1 against the report graph (server and clients in one JVM), after a warm-up pass. "Each computed": every
+                on 127.0.0.1 against the report graph (server and clients in one JVM), after warm-up passes of the %d-client
+                run until the JIT compilers settled (%s). "Each computed": every
                 request carries a parameter the API ignores, new at each request, so the response cache misses and the search
                 runs; "typed before": the same requests without it, answered by the response cache. CPU: the process's CPU time
                 during the run over its requests (server and clients in one JVM). Start: from process launch
@@ -109,7 +110,7 @@ public final class SearchBench {
                 f.starts(), f.startWith(), f.startWithout(), 100.0 * (f.startWith() - f.startWithout()) / f.startWithout(),
                 f.requestsOne(), f.p50One(), f.p95One(), f.cpuPerRequest()[0], f.clients(), f.requestsMany(), f.p50Many(), f.p95Many(), f.cpuPerRequest()[1],
                 f.cachedP50One(), f.cachedP95One(), f.cpuPerRequest()[2], f.clients(), f.cachedP50Many(), f.cachedP95Many(), f.cpuPerRequest()[3],
-                f.syntheticTriples(), f.indexDocs(), f.indexMillis(), f.indexBytes() / 1048576.0);
+                f.syntheticTriples(), f.indexDocs(), f.indexMillis(), f.indexBytes() / 1048576.0, f.clients(), f.warmup());
         Files.writeString(file, md);
     }
 
@@ -135,10 +136,13 @@ public final class SearchBench {
         Run manyRun;
         Run cachedOneRun;
         Run cachedManyRun;
+        JitWarmup.Settled warmup;
         try {
             String base = "http://127.0.0.1:" + server.getHttpPort() + "/api/search?limit=8&q=";
             HttpClient warm = client();
-            for (int i = 0; i < 3; i++) for (String p : prefixes) get(warm, base, p, null);
+            for (String p : prefixes) get(warm, base, p, null); // what "typed before" reads from the response cache
+            warmup = JitWarmup.run(() -> type(base, prefixes, clients, true, 1), 3, Duration.ofSeconds(90));
+            out.println("  " + warmup.describe());
             oneRun = type(base, prefixes, 1, true);
             manyRun = type(base, prefixes, clients, true);
             cachedOneRun = type(base, prefixes, 1, false);
@@ -172,7 +176,7 @@ public final class SearchBench {
         out.printf(Locale.ROOT, "  synthetic graph of %d asserted triples (%d in the default graph): index of %d documents built in %d ms, %.1f MiB on disk%n",
                 syntheticTriples, kg.figures().total(), docs, millis, bytes / 1048576.0);
         return new Figures(loadBefore, starts, mWith, mWithout, pct(one, 50), pct(one, 95), pct(many, 50), pct(many, 95), clients, one.length, many.length,
-                pct(cachedOne, 50), pct(cachedOne, 95), pct(cachedMany, 50), pct(cachedMany, 95), cpu, syntheticTriples, docs, millis, bytes);
+                pct(cachedOne, 50), pct(cachedOne, 95), pct(cachedMany, 50), pct(cachedMany, 95), cpu, syntheticTriples, docs, millis, bytes, warmup.describe());
     }
 
     /**
@@ -180,6 +184,10 @@ public final class SearchBench {
      * request with a parameter new to the response cache, so that the search runs.
      */
     private Run type(String base, List<String> prefixes, int n, boolean computed) throws Exception {
+        return type(base, prefixes, n, computed, rounds);
+    }
+
+    private Run type(String base, List<String> prefixes, int n, boolean computed, int rounds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         long cpu0 = processCpuNanos();
         try {

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.text.TextIndexParseException;
@@ -43,6 +43,7 @@ import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.fentanylkg.explain.Labels;
+import org.fentanylkg.http.linkeddata.LinkedData;
 import org.fentanylkg.search.SearchIndex;
 import org.fentanylkg.vocab.FKG;
 import org.fentanylkg.vocab.Graphs;
@@ -170,8 +171,29 @@ final class Search {
         return sb.toString();
     }
 
-    /** Runs a checked request on the served dataset (in a read transaction of its own). */
-    static Result run(DatasetGraph dsg, Labels labels, Request r) {
+    /**
+     * Searches at once, at most one per processor, the others waiting their turn in arrival order: a search is all
+     * CPU, so more at once only share the processors, and each takes as long as the slowest of them (autocomplete
+     * under many typists), where in turn each takes its own time plus the queue's.
+     */
+    private static final Semaphore TURNS = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
+    /** Runs a checked request on the served dataset (in a read transaction of its own), in its turn. */
+    static Result run(DatasetGraph dsg, LinkedData.Snapshot generation, Request r) {
+        try {
+            TURNS.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refused(503, "search is unavailable: the server is stopping", null, null);
+        }
+        try {
+            return search(dsg, generation.labels(), generation.derived(Tokens.class, Tokens::new), r);
+        } finally {
+            TURNS.release();
+        }
+    }
+
+    private static Result search(DatasetGraph dsg, Labels labels, Tokens tokenCache, Request r) {
         String lucene = luceneQuery(r.q());
         return Txn.calculateRead(dsg, () -> {
             if (SearchIndex.of(dsg).isEmpty()) {
@@ -195,7 +217,7 @@ final class Search {
                 }
                 throw e;
             }
-            return rank(dsg, labels, r, lucene, rows);
+            return rank(dsg, labels, tokenCache, r, lucene, rows);
         });
     }
 
@@ -206,7 +228,7 @@ final class Search {
 
     private record Candidate(Node s, String field, String literal, float score, int rank, int coverage, int kind) {}
 
-    private static Result rank(DatasetGraph dsg, Labels labels, Request r, String lucene, List<Binding> rows) {
+    private static Result rank(DatasetGraph dsg, Labels labels, Tokens tokenCache, Request r, String lucene, List<Binding> rows) {
         Graph g = dsg.getDefaultGraph();
         boolean plain = !usesSyntax(r.q());
         List<String> words = plain ? tokens(r.q()) : List.of();
@@ -218,8 +240,8 @@ final class Search {
             String field = p == null ? SearchIndex.LABEL : SearchIndex.fieldOf(p).orElse(SearchIndex.LABEL);
             Node lit = b.get(LITERAL);
             float score = b.get(SCORE) == null ? 0f : Float.parseFloat(b.get(SCORE).getLiteralLexicalForm());
-            int rank = plain ? nameRank.computeIfAbsent(s, x -> nameRank(g, x, words)) : 6;
-            int coverage = plain && rank == 6 ? coverage(g, s, words) : words.size();
+            int rank = plain ? nameRank.computeIfAbsent(s, x -> nameRank(tokensOf(tokenCache, g, x), words)) : 6;
+            int coverage = plain && rank == 6 ? coverage(tokensOf(tokenCache, g, s), words) : words.size();
             Candidate c = new Candidate(s, field, lit == null ? "" : lit.getLiteralLexicalForm(), score, rank, coverage, kind(s));
             Candidate old = best.get(s);
             if (old == null || better(c, old)) best.put(s, c);
@@ -259,44 +281,64 @@ final class Search {
      * them; 3: an alternative label starting with them; 4: a label holding each word; 5: an alternative label
      * holding each; 6: none (the hit is in other text).
      */
-    private static int nameRank(Graph g, Node s, List<String> words) {
+    private static int nameRank(ResourceTokens rt, List<String> words) {
         if (words.isEmpty()) return 6;
         int rank = 6;
-        for (var e : List.of(SearchIndex.LABEL, SearchIndex.ALT_LABEL, SearchIndex.IDENTIFIER)) {
-            int offset = e.equals(SearchIndex.LABEL) ? 0 : 1;
-            for (Node p : SearchIndex.FIELDS.get(e)) {
-                var it = g.find(s, p, Node.ANY);
-                while (it.hasNext()) {
-                    Triple t = it.next();
-                    if (!t.getObject().isLiteral()) continue;
-                    List<String> name = tokens(t.getObject().getLiteralLexicalForm());
-                    int r;
-                    if (name.equals(words)) r = offset;
-                    else if (startsWith(name, words)) r = 2 + offset;
-                    else if (holdsAll(name, words)) r = 4 + offset;
-                    else continue;
-                    rank = Math.min(rank, r);
-                }
-            }
-        }
+        for (List<String> name : rt.labels()) rank = Math.min(rank, nameRank(name, words, 0));
+        for (List<String> name : rt.otherNames()) rank = Math.min(rank, nameRank(name, words, 1));
         return rank;
     }
 
+    /** {@code offset}: 0 for a label, 1 for an alternative label or identifier; 6 when the name does not match. */
+    private static int nameRank(List<String> name, List<String> words, int offset) {
+        if (name.equals(words)) return offset;
+        if (startsWith(name, words)) return 2 + offset;
+        if (holdsAll(name, words)) return 4 + offset;
+        return 6;
+    }
+
     /** How many of the words a resource's indexed literals hold, all fields together (a word may be a form of the token: "tariffs", "tariff"). */
-    private static int coverage(Graph g, Node s, List<String> words) {
-        Set<String> tokens = new java.util.HashSet<>();
-        for (List<Node> predicates : SearchIndex.FIELDS.values()) {
-            for (Node p : predicates) {
-                g.find(s, p, Node.ANY).forEachRemaining(t -> {
-                    if (t.getObject().isLiteral()) tokens.addAll(tokens(t.getObject().getLiteralLexicalForm()));
-                });
-            }
-        }
+    private static int coverage(ResourceTokens rt, List<String> words) {
         int n = 0;
         for (String w : words) {
-            if (tokens.contains(w) || tokens.stream().anyMatch(t -> t.length() >= 3 && (t.startsWith(w) || w.startsWith(t)))) n++;
+            if (rt.all().contains(w) || rt.all().stream().anyMatch(t -> t.length() >= 3 && (t.startsWith(w) || w.startsWith(t)))) n++;
         }
         return n;
+    }
+
+    /**
+     * A resource's indexed literals as the name fields analyse them: its labels, its other names (alternative labels,
+     * identifiers), and every token of every field.
+     */
+    private record ResourceTokens(List<List<String>> labels, List<List<String>> otherNames, Set<String> all) {}
+
+    /**
+     * The tokens of the resources ranked so far in one generation: ranking reads the names and texts of every
+     * candidate, mostly the same resources request after request, and analysing them is much of a search's work.
+     * Bounded in entries.
+     */
+    static final class Tokens {
+        private final Cache<Node, ResourceTokens> resources = Caffeine.newBuilder().maximumSize(50_000).build();
+    }
+
+    private static ResourceTokens tokensOf(Tokens cache, Graph g, Node s) { return cache.resources.get(s, x -> read(g, x)); }
+
+    private static ResourceTokens read(Graph g, Node s) {
+        List<List<String>> labels = new ArrayList<>();
+        List<List<String>> others = new ArrayList<>();
+        Set<String> all = new java.util.HashSet<>();
+        SearchIndex.FIELDS.forEach((field, predicates) -> {
+            for (Node p : predicates) {
+                g.find(s, p, Node.ANY).forEachRemaining(t -> {
+                    if (!t.getObject().isLiteral()) return;
+                    List<String> tokens = tokens(t.getObject().getLiteralLexicalForm());
+                    all.addAll(tokens);
+                    if (field.equals(SearchIndex.LABEL)) labels.add(tokens);
+                    else if (field.equals(SearchIndex.ALT_LABEL) || field.equals(SearchIndex.IDENTIFIER)) others.add(tokens);
+                });
+            }
+        });
+        return new ResourceTokens(List.copyOf(labels), List.copyOf(others), Set.copyOf(all));
     }
 
     /**
@@ -338,15 +380,8 @@ final class Search {
         return true;
     }
 
-    /**
-     * The literals' tokens, kept: ranking reads the names and texts of every candidate, the same ones request after
-     * request, and analysing them is much of a search's work. Bounded in characters.
-     */
-    private static final Cache<String, List<String>> TOKENS = Caffeine.newBuilder()
-            .maximumWeight(4_000_000).weigher((String text, List<String> tokens) -> text.length()).build();
-
     /** The text as the name fields index it: standard tokens, lower case, accents folded (an unmodifiable list). */
-    static List<String> tokens(String text) { return TOKENS.get(text, t -> List.copyOf(analyze(NAMES, SearchIndex.LABEL, t))); }
+    static List<String> tokens(String text) { return List.copyOf(analyze(NAMES, SearchIndex.LABEL, text)); }
 
     /**
      * The literal's best fragment with the words found between {@link #MARK_START} and {@link #MARK_END}; only for

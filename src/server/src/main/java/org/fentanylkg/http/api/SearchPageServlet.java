@@ -41,7 +41,7 @@ final class SearchPageServlet extends HttpServlet {
             try {
                 Search.Request r = SearchServlet.request(req);
                 r = new Search.Request(r.q(), r.type(), PAGE_SIZE, r.offset());
-                Search.Result result = Search.run(ld.dataset(), ld.snapshot().labels(), r);
+                Search.Result result = Search.run(ld.dataset(), ld.snapshot(), r);
                 page.put("searched", true);
                 page.put("total", result.total());
                 page.put("shown", result.hits().size());

@@ -34,7 +34,7 @@ final class SearchServlet extends HttpServlet {
         Search.Request r;
         try {
             r = request(req);
-            result = Search.run(ld.dataset(), ld.snapshot().labels(), r);
+            result = Search.run(ld.dataset(), ld.snapshot(), r);
         } catch (Search.Refused e) {
             throw HttpError.badParameter(e.status, e.getMessage(), e.parameter, e.expected);
         }

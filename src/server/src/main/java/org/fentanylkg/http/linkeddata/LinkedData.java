@@ -72,6 +72,7 @@ public final class LinkedData {
         private final Labels labels;
         private Statistics statistics;
         private final Map<Dumps.Dump, byte[]> dumps = new EnumMap<>(Dumps.Dump.class);
+        private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
         private Snapshot(Generation generation, Labels labels) {
             this.generation = generation;
@@ -99,6 +100,11 @@ public final class LinkedData {
             for (Dumps.Dump d : Dumps.Dump.values()) sizes.put(d, (long) dump(d).length);
             Statistics stats = statistics();
             return Txn.calculateRead(dataset(), () -> DatasetDescription.build(dataset(), stats, sizes, lastModified, links));
+        }
+
+        /** What another part of the server computes once per generation (one value of each class), made on first use. */
+        public <T> T derived(Class<T> kind, Supplier<T> make) {
+            return kind.cast(derived.computeIfAbsent(kind, k -> make.get()));
         }
 
         public synchronized byte[] dump(Dumps.Dump dump) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.DEF;
 import org.apache.jena.fuseki.system.ConNeg;
@@ -182,7 +183,8 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
         try {
             JsonResults.write(action.getResponseOutputStream(), result.rowSet());
         } catch (IOException e) {
-            ServletOps.errorOccurred(e);
+            // as Fuseki's own result writers do: a client gone mid-answer is one line in the log ("client left?"), not a stack trace
+            throw new RuntimeIOException(e);
         }
     }
 
