@@ -257,6 +257,8 @@ final class OpenApiDescription {
         responses.add("200", ok);
         responses.add("400", response("q is missing, empty, longer than " + Search.MAX_QUERY_LENGTH + " characters or not a valid Lucene"
                 + " query; or limit, offset or class is malformed", ApiResponses.JSON, ref("Error")));
+        responses.add("503", response("The server has no text index, or every search turn stayed taken for "
+                + Search.WAIT_SECONDS + " s (try again)", ApiResponses.JSON, ref("Error")));
         op.add("responses", responses);
         return op;
     }

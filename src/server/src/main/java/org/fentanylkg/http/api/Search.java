@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -177,11 +178,15 @@ final class Search {
      * under many typists), where in turn each takes its own time plus the queue's.
      */
     private static final Semaphore TURNS = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    /** How long a search waits for its turn before it is refused (503): a client should not hang on a queue. */
+    static final int WAIT_SECONDS = 10;
 
     /** Runs a checked request on the served dataset (in a read transaction of its own), in its turn. */
     static Result run(DatasetGraph dsg, LinkedData.Snapshot generation, Request r) {
         try {
-            TURNS.acquire();
+            if (!TURNS.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new Refused(503, "search is busy: no turn within " + WAIT_SECONDS + " s (" + TURNS.getQueueLength() + " searches waiting); try again", null, null);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Refused(503, "search is unavailable: the server is stopping", null, null);

@@ -253,4 +253,33 @@ class SearchApiTest {
             assertEquals("q", body(r).get("parameter").getAsString());
         }
     }
+
+    /**
+     * Searches take turns (one per processor at once): many at once still each get the hits the search gives alone,
+     * and all are answered. Each request carries a parameter new to the response cache, so every one is searched.
+     */
+    @Test
+    void manySearchesAtOnceEachGetTheirOwnHits() throws Exception {
+        List<String> words = List.of("jalis", "sinaloa", "4-AP", "HALT", "Rubio", "Intercam", "tariff", "pill presses");
+        List<String> alone = new ArrayList<>();
+        for (String w : words) alone.add(iris(body(search("q=" + enc(w) + "&limit=5&alone=1", null)).getAsJsonArray("hits")).toString());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String w = words.get(i % words.size());
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    HttpResponse<String> r = search("q=" + enc(w) + "&limit=5&concurrent=" + n, null);
+                    assertEquals(200, r.statusCode(), r.body());
+                    return iris(body(r).getAsJsonArray("hits")).toString();
+                }));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertEquals(alone.get(i % words.size()), answers.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS), words.get(i % words.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
