@@ -20,11 +20,16 @@ final class ChildJvm {
 
     /** The command line {@code java [jvmArgs] -cp CP mainClass args}. */
     static List<String> command(List<String> jvmArgs, String mainClass, String... args) {
+        return command(classPath(), jvmArgs, mainClass, args);
+    }
+
+    /** The same with another class path. */
+    static List<String> command(String classPath, List<String> jvmArgs, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
-        cmd.add(classPath());
+        cmd.add(classPath);
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         return cmd;

@@ -91,7 +91,7 @@ public final class StartBench {
                 int port = freePort();
                 List<String> serve = new ArrayList<>(List.of("serve", "--port", Integer.toString(port)));
                 serve.addAll(sourcesArgs);
-                Started s = start(ChildJvm.command(oursJvm, "org.fentanylkg.cli.Main", serve.toArray(String[]::new)), port);
+                Started s = start(ChildJvm.command(serverClassPath(), oursJvm, "org.fentanylkg.cli.Main", serve.toArray(String[]::new)), port);
                 try {
                     ours.add(s.millis);
                     if (last) {
@@ -102,7 +102,7 @@ public final class StartBench {
                     ChildJvm.kill(s.process);
                 }
                 port = freePort();
-                Started f = start(ChildJvm.command(jvm, "org.apache.jena.fuseki.main.cmds.FusekiMainCmd",
+                Started f = start(ChildJvm.command(serverClassPath(), jvm, "org.apache.jena.fuseki.main.cmds.FusekiMainCmd",
                         "--port=" + port, "--localhost", "--file=" + dump, "/kg"), port);
                 try {
                     fuseki.add(f.millis);
@@ -113,7 +113,7 @@ public final class StartBench {
                 port = freePort();
                 List<String> serveStore = new ArrayList<>(List.of("serve", "--tdb2", storeDir.toString(), "--port", Integer.toString(port)));
                 serveStore.addAll(sourcesArgs);
-                Started t = start(ChildJvm.command(oursJvm, "org.fentanylkg.cli.Main", serveStore.toArray(String[]::new)), port);
+                Started t = start(ChildJvm.command(serverClassPath(), oursJvm, "org.fentanylkg.cli.Main", serveStore.toArray(String[]::new)), port);
                 store.add(t.millis);
                 ChildJvm.kill(t.process);
                 log.printf("  start to first answer: fentanyl-kg serve %d ms, plain Fuseki %d ms, fentanyl-kg serve --tdb2 %d ms%n", s.millis, f.millis, t.millis);
@@ -127,11 +127,25 @@ public final class StartBench {
 
     record Started(Process process, long millis) {}
 
-    /** The build's class-data-sharing archive (target/fentanyl-kg.jsa) when this runs from the jar beside it. */
-    static Path archive() {
+    /**
+     * The class path the servers start from: the product jar (target/fentanyl-kg.jar) when this runs from a jar
+     * beside it, as the README runs {@code serve}; else this JVM's class path.
+     */
+    static String serverClassPath() {
         String cp = ChildJvm.classPath();
-        if (cp.contains(java.io.File.pathSeparator) || !cp.endsWith(".jar")) return null;
-        Path jsa = Path.of(cp).toAbsolutePath().resolveSibling("fentanyl-kg.jsa");
+        if (cp.contains(java.io.File.pathSeparator) || !cp.endsWith(".jar")) return cp;
+        Path product = Path.of(cp).toAbsolutePath().resolveSibling("fentanyl-kg.jar");
+        return Files.isReadable(product) ? product.toString() : cp;
+    }
+
+    /**
+     * The build's class-data-sharing archive (target/fentanyl-kg.jsa), made from the product jar, when the servers
+     * start from that jar (an archive used with another class path is refused by the JVM).
+     */
+    static Path archive() {
+        String cp = serverClassPath();
+        if (!cp.endsWith("fentanyl-kg.jar")) return null;
+        Path jsa = Path.of(cp).resolveSibling("fentanyl-kg.jsa");
         return Files.isReadable(jsa) ? jsa : null;
     }
 
