@@ -10,7 +10,7 @@ import java.time.Duration;
  * cores busy through the measured runs, and its time lands in their latency and in the process's CPU per request.
  */
 final class JitWarmup {
-    /** What one warm-up pass reports: its wall time and the compilers' time during it. */
+    /** What the warm-up took: its passes, its wall time, the compilers' time during it, and whether the JIT settled. */
     record Settled(int passes, long wallMillis, long compileMillis, boolean settled) {
         String describe() {
             return String.format(java.util.Locale.ROOT, "%d warm-up passes in %.1f s (%s; JIT compiling %.1f s of it)", passes, wallMillis / 1000.0,

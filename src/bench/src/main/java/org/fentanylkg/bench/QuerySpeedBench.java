@@ -2,12 +2,17 @@ package org.fentanylkg.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
@@ -212,11 +217,11 @@ public final class QuerySpeedBench {
      * runs, and for at least a second.
      */
     static double cpuAtOnce(DatasetGraph dsg, String query, int threads) throws Exception {
-        java.lang.management.ThreadMXBean tb = java.lang.management.ManagementFactory.getThreadMXBean();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        ThreadMXBean tb = ManagementFactory.getThreadMXBean();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long until = System.nanoTime() + 1_000_000_000L;
-            List<java.util.concurrent.Future<double[]>> each = new ArrayList<>();
+            List<Future<double[]>> each = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 each.add(pool.submit(() -> {
                     double cpu = 0;
