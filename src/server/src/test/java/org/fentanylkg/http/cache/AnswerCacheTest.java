@@ -15,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import org.fentanylkg.dataset.SourceFixture;
 import org.fentanylkg.http.security.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -219,15 +217,10 @@ class AnswerCacheTest {
 
     @Test
     void aReloadIsServedAtOnce(@TempDir Path dir) throws Exception {
-        Path sources = SourceFixture.copyRepository(dir.resolve("repo"));
-        Files.createDirectories(sources.resolve("queries"));
-        try (var files = Files.list(Path.of("queries"))) {
-            for (Path f : files.toList()) Files.copy(f, sources.resolve("queries").resolve(f.getFileName().toString()));
-        }
-        Path passwd = Files.writeString(dir.resolve("admin.passwd"), "operator: correct-horse\n");
+        Path sources = TestServer.sourcesWithQueries(dir.resolve("repo"));
         String q = "SELECT ?a WHERE { ?a a <https://w3id.org/fentanyl-kg/ontology#Appropriation> }";
-        try (TestServer admin = TestServer.config().set("adminPasswordFile", passwd.toString()).sources(sources).start()) {
-            String auth = "Basic " + Base64.getEncoder().encodeToString("operator:correct-horse".getBytes(StandardCharsets.UTF_8));
+        try (TestServer admin = TestServer.reloadable(sources, dir)) {
+            String auth = TestServer.ADMIN_AUTH;
             HttpResponse<byte[]> before = query(admin, "/kg/sparql", q, "text/csv");
             String etag = before.headers().firstValue("ETag").orElseThrow();
             assertEquals("HIT", xCache(query(admin, "/kg/sparql", q, "text/csv")));

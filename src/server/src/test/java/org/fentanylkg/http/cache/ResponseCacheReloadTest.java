@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.fentanylkg.dataset.KnowledgeGraphBuilder;
 import org.fentanylkg.dataset.SourceFixture;
@@ -83,14 +82,9 @@ class ResponseCacheReloadTest {
 
     @Test
     void anAdministrativeReloadIsServedAtOnce() throws Exception {
-        Path sources = SourceFixture.copyRepository(dir.resolve("repo"));
-        Files.createDirectories(sources.resolve("queries"));
-        try (var files = Files.list(Path.of("queries"))) {
-            for (Path f : files.toList()) Files.copy(f, sources.resolve("queries").resolve(f.getFileName().toString()));
-        }
-        Path passwd = Files.writeString(dir.resolve("admin.passwd"), "operator: correct-horse\n");
-        try (TestServer admin = TestServer.config().set("adminPasswordFile", passwd.toString()).sources(sources).start()) {
-            String auth = "Basic " + Base64.getEncoder().encodeToString("operator:correct-horse".getBytes(StandardCharsets.UTF_8));
+        Path sources = TestServer.sourcesWithQueries(dir.resolve("repo"));
+        try (TestServer admin = TestServer.reloadable(sources, dir)) {
+            String auth = TestServer.ADMIN_AUTH;
             assertCached(admin.base(), APPROPRIATIONS, 200, 7); // header + 6 rows
             assertCached(admin.base(), APPROPRIATION, 200, -1);
             HttpResponse<byte[]> page = get(admin.base(), PAGE);

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import org.fentanylkg.dataset.SourceFixture;
 import org.fentanylkg.http.security.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +28,9 @@ class SearchReloadTest {
 
     @Test
     void aReloadRebuildsTheIndex() throws Exception {
-        Path sources = SourceFixture.copyRepository(dir.resolve("repo"));
-        Files.createDirectories(sources.resolve("queries"));
-        try (var files = Files.list(Path.of("queries"))) {
-            for (Path f : files.toList()) Files.copy(f, sources.resolve("queries").resolve(f.getFileName().toString()));
-        }
-        Path passwd = Files.writeString(dir.resolve("admin.passwd"), "operator: correct-horse\n");
-        try (TestServer admin = TestServer.config().set("adminPasswordFile", passwd.toString()).sources(sources).start()) {
-            String auth = "Basic " + Base64.getEncoder().encodeToString("operator:correct-horse".getBytes(StandardCharsets.UTF_8));
+        Path sources = TestServer.sourcesWithQueries(dir.resolve("repo"));
+        try (TestServer admin = TestServer.reloadable(sources, dir)) {
+            String auth = TestServer.ADMIN_AUTH;
             int before = total(admin);
             assertEquals(true, before > 0, "the budget request is found");
 

@@ -100,6 +100,25 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The {@code Authorization} header value of the administrator {@link #reloadable} starts with. */
+    public static final String ADMIN_AUTH = "Basic " + java.util.Base64.getEncoder().encodeToString("operator:correct-horse".getBytes(StandardCharsets.UTF_8));
+
+    /** A copy of the repository's sources in {@code root}, saved queries included, for a test that changes them and reloads. */
+    public static Path sourcesWithQueries(Path root) throws IOException {
+        Path sources = org.fentanylkg.dataset.SourceFixture.copyRepository(root);
+        Files.createDirectories(sources.resolve("queries"));
+        try (var files = Files.list(Path.of("queries"))) {
+            for (Path f : files.toList()) Files.copy(f, sources.resolve("queries").resolve(f.getFileName().toString()));
+        }
+        return sources;
+    }
+
+    /** A server over {@code sources} with the administrative path on ({@code POST /$/reload} with {@link #ADMIN_AUTH}); its password file in {@code dir}. */
+    public static TestServer reloadable(Path sources, Path dir) throws IOException {
+        Path passwd = Files.writeString(dir.resolve("admin.passwd"), "operator: correct-horse\n");
+        return config().set("adminPasswordFile", passwd.toString()).sources(sources).start();
+    }
+
     public FusekiServer fuseki() { return server; }
 
     public int port() { return server.getHttpPort(); }
