@@ -34,6 +34,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Serve the TDB2 store built by `load` (read-only, nothing recomputed at start; follows reloads) instead of building in memory.")
     Path tdb2;
 
+    @Option(names = "--generation", paramLabel = "DIR",
+            description = "Serve the graph `load --generation DIR` wrote, when it was built from the same sources, instead of building it (default: the one the build writes next to the jar, fentanyl-kg.generation; 'none' to always build). Ignored with --tdb2.")
+    String generation;
+
     @Option(names = "--public-base", paramLabel = "URL",
             description = "Public base IRI where this server answers for https://w3id.org/fentanyl-kg/ (behind a proxy); default: fkgc:publicBase in the configuration, else each request's own scheme://host:port/.")
     String publicBase;
@@ -56,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         if (file == null && Path.of("fuseki-config.ttl").toFile().isFile()) file = Path.of("fuseki-config.ttl");
         FusekiServer server;
         try {
-            KnowledgeGraphServer kgs = KnowledgeGraphServer.create().config(file).store(tdb2);
+            KnowledgeGraphServer kgs = KnowledgeGraphServer.create().config(file).store(tdb2).prebuilt(prebuilt());
             server = kgs.port(port).host(host).publicBase(base).start();
         } catch (RuntimeException e) {
             KnowledgeGraphAssembler.SourcesRejected rejected = findRejected(e);
@@ -76,6 +80,24 @@ final class ServeCommand implements Callable<Integer> {
         }
         server.join();
         return 0;
+    }
+
+    /** The prebuilt generation to try: {@code --generation}, else the build's one next to the running jar, if any. */
+    Path prebuilt() {
+        if (generation != null) return generation.equals("none") ? null : Path.of(generation);
+        return besideJar(".generation");
+    }
+
+    /** {@code NAME.jar}'s sibling {@code NAME + suffix} when running from a jar (null from a classes folder). */
+    static Path besideJar(String suffix) {
+        try {
+            Path jar = Path.of(ServeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            String name = jar.getFileName().toString();
+            if (!name.endsWith(".jar") || !jar.toFile().isFile()) return null;
+            return jar.resolveSibling(name.substring(0, name.length() - 4) + suffix);
+        } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
     }
 
     /**

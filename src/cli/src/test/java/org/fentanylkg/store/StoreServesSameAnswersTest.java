@@ -105,6 +105,11 @@ class StoreServesSameAnswersTest {
 
     @Test
     void everySavedQueryAnswersTheSameOverHttp() throws Exception {
+        assertEverySavedQueryAnswersAsInMemory(kg, endpoint, "the store");
+    }
+
+    /** Every saved query answers at {@code endpoint} as on {@code kg} in memory; {@code served} names what answers there. */
+    static void assertEverySavedQueryAnswersAsInMemory(KnowledgeGraph kg, String endpoint, String served) throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.list(Path.of("queries"))) {
             files = s.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
@@ -129,7 +134,7 @@ class StoreServesSameAnswersTest {
                 List<String> extra = new ArrayList<>(actual);
                 extra.removeAll(expected);
                 throw new AssertionError(file.getFileName() + ": " + expected.size() + " rows in memory, " + actual.size()
-                        + " from the store; missing " + missing.stream().limit(3).toList() + "; extra " + extra.stream().limit(3).toList());
+                        + " from " + served + "; missing " + missing.stream().limit(3).toList() + "; extra " + extra.stream().limit(3).toList());
             }
         }
     }
@@ -149,7 +154,7 @@ class StoreServesSameAnswersTest {
     }
 
     /** An explanation as text, with every triple as the store holds it (literals in canonical form). */
-    private static String shape(Explanation e) {
+    static String shape(Explanation e) {
         StringBuilder b = new StringBuilder();
         b.append(KnowledgeGraphStore.canonical(e.triple())).append(' ').append(e.status()).append(' ').append(e.rule())
                 .append(' ').append(e.ruleDescription()).append(' ')

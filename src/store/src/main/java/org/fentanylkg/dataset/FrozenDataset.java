@@ -42,6 +42,12 @@ public final class FrozenDataset extends DatasetGraphWrapper {
             return this;
         }
 
+        /** Adds one triple to {@code graph} (the default graph or a named one, created if new). */
+        public Builder add(Node graph, Triple triple) {
+            (Quad.isDefaultGraph(graph) ? dsg.getDefaultGraph() : dsg.getGraph(graph)).add(triple);
+            return this;
+        }
+
         public FrozenDataset freeze() { return new FrozenDataset(dsg); }
     }
 

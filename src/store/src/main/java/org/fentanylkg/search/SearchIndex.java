@@ -38,7 +38,9 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.store.NoLockFactory;
 import org.fentanylkg.vocab.FKG;
@@ -262,6 +264,23 @@ public final class SearchIndex {
             index.close();
             return n;
         }
+    }
+
+    /**
+     * Writes the last commit of the in-memory index {@code index} into {@code folder} (created; must not hold an
+     * index yet), file for file: the same documents in the same order as the index it copies, so that ties rank
+     * alike. Returns the document count.
+     */
+    public static long copy(TextIndexLucene index, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Directory from = index.getDirectory();
+        SegmentInfos commit = SegmentInfos.readLatestCommit(from);
+        try (Directory to = new MMapDirectory(folder)) {
+            for (String file : commit.files(true)) to.copyFrom(from, file, file, IOContext.DEFAULT);
+            to.sync(commit.files(true));
+            to.syncMetaData();
+        }
+        return commit.totalMaxDoc();
     }
 
     /**

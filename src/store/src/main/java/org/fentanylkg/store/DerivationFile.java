@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.zip.DataFormatException;
@@ -39,6 +40,7 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.out.NodeFormatter;
 import org.apache.jena.riot.out.NodeFormatterNT;
 import org.apache.jena.sparql.util.NodeFactoryExtra;
+import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.inference.Derivation;
 import org.fentanylkg.inference.Derivations;
 
@@ -88,6 +90,11 @@ final class DerivationFile implements Derivations, Closeable {
     }
 
     // ---- Writing
+
+    /** How each inferred triple of {@code kg} was derived, as its closure recorded. */
+    static Iterator<Derivation> of(KnowledgeGraph kg) {
+        return kg.closure().inferred().find().mapWith(t -> kg.closure().derivation(t).orElse(null)).filterDrop(Objects::isNull);
+    }
 
     /** Writes the derivations into {@code dir}; returns how many. */
     static long write(Path dir, Iterator<Derivation> derivations, UnaryOperator<Triple> asStored) throws IOException {
@@ -350,6 +357,9 @@ final class DerivationFile implements Derivations, Closeable {
         if (n == null) throw new IllegalArgumentException("not an N-Triples term: " + s);
         return n;
     }
+
+    /** How many derivations the file holds. */
+    int size() { return count; }
 
     @Override
     public void close() throws IOException { lines.close(); }

@@ -13,9 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,7 +30,6 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.fentanylkg.dataset.KnowledgeGraph;
-import org.fentanylkg.inference.Derivation;
 import org.fentanylkg.search.SearchIndex;
 import org.fentanylkg.vocab.Graphs;
 import org.slf4j.Logger;
@@ -131,8 +128,7 @@ public final class KnowledgeGraphStore {
             }));
             long t2 = System.nanoTime();
             // Stage 3: how each inferred triple was derived, beside the database, for explanations.
-            Iterator<Derivation> derivations = inferred.find().mapWith(t -> kg.closure().derivation(t).orElse(null)).filterDrop(Objects::isNull);
-            long derived = DerivationFile.write(dir, derivations, KnowledgeGraphStore::canonical);
+            long derived = DerivationFile.write(dir, DerivationFile.of(kg), KnowledgeGraphStore::canonical);
             long t3 = System.nanoTime();
             // Stage 4: the full-text index of this generation, beside its database (text:query, /api/search).
             long docs = SearchIndex.write(mem, dir.resolve(SearchIndex.FOLDER));
@@ -267,7 +263,7 @@ public final class KnowledgeGraphStore {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> {

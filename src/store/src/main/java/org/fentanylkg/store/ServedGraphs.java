@@ -13,6 +13,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.fentanylkg.dataset.BuiltGraph;
 import org.fentanylkg.dataset.ConfiguredSources;
 import org.fentanylkg.dataset.KnowledgeGraphAssembler;
+import org.fentanylkg.dataset.KnowledgeGraphBuilder;
 import org.fentanylkg.dataset.ServedGraph;
 import org.fentanylkg.source.Sources;
 
@@ -35,7 +36,13 @@ public final class ServedGraphs {
     }
 
     /** Opens (starts building, or opens the store of) the knowledge graph {@code config} declares. */
-    public static ServedGraph open(Model config) throws IOException {
+    public static ServedGraph open(Model config) throws IOException { return open(config, null); }
+
+    /**
+     * As {@link #open(Model)}; a graph built in memory is read from the {@link PrebuiltGeneration} in
+     * {@code prebuilt} instead, when there is one built from the same sources (null: always build).
+     */
+    public static ServedGraph open(Model config, Path prebuilt) throws IOException {
         Resource service = null;
         Resource dataset = null;
         List<String> found = new ArrayList<>();
@@ -59,7 +66,11 @@ public final class ServedGraphs {
         }
         Path sources = path(dataset, KnowledgeGraphAssembler.SOURCES);
         if (sources == null) throw new IOException(name + ": fkgc:sources is required: the folder holding ontology/ and data/");
-        return new BuiltGraph(name, sources);
+        if (prebuilt == null) return new BuiltGraph(name, sources);
+        return new BuiltGraph(name, sources, () -> {
+            var read = PrebuiltGeneration.read(prebuilt, sources);
+            return read.isPresent() ? read.get() : BuiltGraph.Content.of(KnowledgeGraphBuilder.build(sources));
+        });
     }
 
     /** Lets the assemblers of {@code config}'s knowledge-graph dataset take {@code graph}'s dataset instead of building one. */

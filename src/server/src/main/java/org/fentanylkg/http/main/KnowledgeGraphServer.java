@@ -35,6 +35,7 @@ public final class KnowledgeGraphServer {
     private Path config;
     private Model configModel;
     private Path store;
+    private Path prebuilt;
     private int port = DEFAULT_PORT;
     private String host = "localhost";
     private URI publicBase;
@@ -63,6 +64,12 @@ public final class KnowledgeGraphServer {
     /** Serves the TDB2 store at {@code store} (built by {@code load}) instead of building the graph in memory. */
     public KnowledgeGraphServer store(Path store) { this.store = store; return this; }
 
+    /**
+     * Serves a graph built in memory from the {@link org.fentanylkg.store.PrebuiltGeneration} in {@code folder}
+     * when it was built from the same sources (else builds as usual).
+     */
+    public KnowledgeGraphServer prebuilt(Path folder) { this.prebuilt = folder; return this; }
+
     /** Replaces the Fuseki modules (by default {@link ServerModules#defaults}), made for the served graph. */
     public KnowledgeGraphServer modules(BiFunction<ServedGraph, Model, List<FusekiModule>> modules) {
         this.modules = modules;
@@ -85,7 +92,7 @@ public final class KnowledgeGraphServer {
         if (store != null) configModel = StoreConfig.serving(configModel, file, store);
         // Three things at once, on two cores: the graph builds (on its own thread from here), the modules prepare
         // what needs no graph, and Fuseki processes the configuration (its assembler then takes the graph opened here).
-        graph = ServedGraphs.open(configModel);
+        graph = ServedGraphs.open(configModel, prebuilt);
         List<FusekiModule> mods = new ArrayList<>(modules.apply(graph, configModel));
         mods.add(new ClosesGraph(graph));
         FusekiServer.Builder builder = FusekiServer.create().fusekiModules(FusekiModules.create(mods));

@@ -1,0 +1,266 @@
+package org.fentanylkg.store;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LabelToNode;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.fentanylkg.dataset.BuiltGraph;
+import org.fentanylkg.dataset.FrozenDataset;
+import org.fentanylkg.dataset.KnowledgeGraph;
+import org.fentanylkg.search.SearchIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A knowledge graph built beforehand, kept as files, so that a server on the same sources serves it without
+ * building it again: parsing, inference and SHACL validation are done once, by whoever wrote it (the build writes
+ * the packaged sources' generation next to the jar), the way a store loaded by {@code load} is served.
+ *
+ * <p>A folder of four parts:
+ * <ul>
+ *   <li>{@value #DATASET}: every quad of the dataset (default graph and named graphs) in RDF Thrift, Jena's binary
+ *       RDF, blank node labels as built (the derivations name them);</li>
+ *   <li>the derivations of the inferred triples, for explanations ({@link DerivationFile}, as a store keeps them);</li>
+ *   <li>{@value SearchIndex#FOLDER}/: the text index, a copy of the one built with the graph;</li>
+ *   <li>{@value #MANIFEST}, written last: the format, the SHA-256 of the sources it was built from, and counts to
+ *       check the rest against.</li>
+ * </ul>
+ * It is used only for sources byte for byte the same as those it was built from (every file under
+ * {@code ontology/} and {@code data/}); otherwise, or when a part is missing or damaged, the server builds from the
+ * sources as it would without it, and the log says why. A reload always builds from the sources.
+ */
+public final class PrebuiltGeneration {
+    private static final Logger LOG = LoggerFactory.getLogger(PrebuiltGeneration.class);
+    static final String DATASET = "dataset.trdf";
+    static final String MANIFEST = "generation.properties";
+    /** Raised when a part's format changes, so that a folder written by an older build is not read. */
+    private static final String FORMAT = "1";
+    /** The folders whose files a graph is built from (see {@link org.fentanylkg.source.Sources}). */
+    private static final List<String> SOURCE_FOLDERS = List.of("ontology", "data");
+
+    private PrebuiltGeneration() {}
+
+    // ---- Writing
+
+    /**
+     * Writes {@code kg}, built from the sources under {@code sourcesRoot}, into {@code folder} (replaced if it
+     * exists): first beside it, then moved into place, so that a reader never sees half a generation.
+     */
+    public static void write(KnowledgeGraph kg, Path sourcesRoot, Path folder) throws IOException {
+        Path dir = folder.toAbsolutePath().normalize();
+        Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
+        KnowledgeGraphStore.deleteTree(partial);
+        Files.createDirectories(partial);
+        DatasetGraph dsg = kg.dataset();
+        long[] quads = {0};
+        TreeSet<String> graphs = new TreeSet<>();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial.resolve(DATASET)), 1 << 16)) {
+            dsg.executeRead(() -> {
+                RDFDataMgr.write(out, dsg, RDFFormat.RDF_THRIFT);
+                dsg.find().forEachRemaining(q -> quads[0]++);
+                dsg.listGraphNodes().forEachRemaining(g -> graphs.add(g.getURI()));
+            });
+        }
+        long derivations = DerivationFile.write(partial, DerivationFile.of(kg), UnaryOperator.identity());
+        long documents = -1;
+        if (SearchIndex.of(dsg).orElse(null) instanceof TextIndexLucene index) {
+            documents = SearchIndex.copy(index, partial.resolve(SearchIndex.FOLDER));
+        }
+        Properties manifest = new Properties();
+        manifest.setProperty("format", FORMAT);
+        manifest.setProperty("sources", digest(sourcesRoot));
+        manifest.setProperty("quads", Long.toString(quads[0]));
+        manifest.setProperty("graphs", String.join(" ", graphs));
+        manifest.setProperty("derivations", Long.toString(derivations));
+        manifest.setProperty("documents", Long.toString(documents));
+        manifest.setProperty("built", Instant.now().toString());
+        manifest.setProperty("figures", kg.figures().toString());
+        try (OutputStream out = Files.newOutputStream(partial.resolve(MANIFEST))) {
+            manifest.store(out, "fentanyl-kg prebuilt generation: see PrebuiltGeneration");
+        }
+        KnowledgeGraphStore.deleteTree(dir);
+        Files.move(partial, dir);
+        LOG.info("Prebuilt generation written to {}: {} quads, {} derivations, {} text documents", dir, quads[0], derivations, documents);
+    }
+
+    // ---- Reading
+
+    /**
+     * The generation in {@code folder} when it was built from sources identical to those under
+     * {@code sourcesRoot}; empty (and a log line saying why) when there is none, the sources differ, or a part is
+     * missing or damaged. Never a half-read graph: the files are checked against the manifest's counts.
+     */
+    public static Optional<BuiltGraph.Content> read(Path folder, Path sourcesRoot) {
+        long t0 = System.nanoTime();
+        Path manifestFile = folder.resolve(MANIFEST);
+        Properties manifest = new Properties();
+        try (InputStream in = Files.newInputStream(manifestFile)) {
+            manifest.load(in);
+        } catch (NoSuchFileException e) {
+            LOG.info("No prebuilt generation at {}: building from the sources", folder);
+            return Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("{}: unreadable ({}): building from the sources", manifestFile, e.getMessage());
+            return Optional.empty();
+        }
+        if (!FORMAT.equals(manifest.getProperty("format"))) {
+            LOG.info("{}: written by another version (format {}): building from the sources", manifestFile, manifest.getProperty("format"));
+            return Optional.empty();
+        }
+        String built;
+        try {
+            built = digest(sourcesRoot);
+        } catch (IOException e) {
+            LOG.info("Sources under {} unreadable for the prebuilt generation's check ({}): building from them", sourcesRoot, e.getMessage());
+            return Optional.empty();
+        }
+        if (!built.equals(manifest.getProperty("sources"))) {
+            LOG.info("Sources under {} differ from those {} was built from: building from the sources", sourcesRoot, folder);
+            return Optional.empty();
+        }
+        DerivationFile derivations = null;
+        TextIndexLucene index = null;
+        try {
+            FrozenDataset dataset = dataset(folder, manifest);
+            derivations = DerivationFile.open(folder);
+            if (derivations.size() != number(manifest, "derivations")) {
+                throw new IOException(folder.resolve(DerivationFile.INDEX) + ": " + derivations.size() + " derivations, the manifest says " + manifest.getProperty("derivations"));
+            }
+            if (!SearchIndex.off() && number(manifest, "documents") >= 0) {
+                index = SearchIndex.open(folder.resolve(SearchIndex.FOLDER));
+                long docs = index.getIndexWriter().getDocStats().numDocs;
+                if (docs != number(manifest, "documents")) {
+                    throw new IOException(folder.resolve(SearchIndex.FOLDER) + ": " + docs + " documents, the manifest says " + manifest.getProperty("documents"));
+                }
+                SearchIndex.attach(dataset, index);
+            }
+            LOG.info("Knowledge graph read from the prebuilt generation {} in {} ms (sources unchanged since it was built, {}): {}",
+                    folder, (System.nanoTime() - t0) / 1_000_000, manifest.getProperty("built"), manifest.getProperty("figures"));
+            DerivationFile d = derivations;
+            TextIndexLucene i = index;
+            return Optional.of(new BuiltGraph.Content(dataset, derivations, () -> {
+                try (d) {
+                    if (i != null) i.close();
+                }
+            }));
+        } catch (IOException | UncheckedIOException | RiotException | IllegalArgumentException e) {
+            closeQuietly(derivations);
+            if (index != null) index.close();
+            LOG.warn("Prebuilt generation {} not used: {}: building from the sources", folder, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static FrozenDataset dataset(Path folder, Properties manifest) throws IOException {
+        Path file = folder.resolve(DATASET);
+        FrozenDataset.Builder builder = FrozenDataset.builder();
+        String graphList = manifest.getProperty("graphs", "");
+        List<String> graphs = graphList.isEmpty() ? List.of() : List.of(graphList.split(" "));
+        // Named graphs first, so that an empty one exists as it did when written.
+        for (String g : graphs) builder.add(NodeFactory.createURI(g), Collections.emptyIterator());
+        long[] quads = {0};
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            RDFParser.source(in).lang(RDFLanguages.RDFTHRIFT)
+                    .labelToNode(LabelToNode.createUseLabelAsGiven()) // the derivations name blank nodes by these labels
+                    .parse(new StreamRDFBase() {
+                        @Override public void triple(Triple t) { quad(Quad.create(Quad.defaultGraphNodeGenerated, t)); }
+
+                        @Override public void quad(Quad q) {
+                            builder.add(q.getGraph(), q.asTriple());
+                            quads[0]++;
+                        }
+                    });
+        }
+        FrozenDataset dsg = builder.freeze();
+        if (quads[0] != number(manifest, "quads")) {
+            throw new IOException(file + ": " + quads[0] + " quads, the manifest says " + manifest.getProperty("quads"));
+        }
+        List<String> read = new ArrayList<>();
+        dsg.listGraphNodes().forEachRemaining(n -> read.add(n.getURI()));
+        if (read.size() != graphs.size()) {
+            throw new IOException(file + ": " + read.size() + " named graphs, the manifest says " + graphs.size());
+        }
+        return dsg;
+    }
+
+    private static long number(Properties manifest, String key) throws IOException {
+        try {
+            return Long.parseLong(manifest.getProperty(key, ""));
+        } catch (NumberFormatException e) {
+            throw new IOException(MANIFEST + ": " + key + " is not a number: '" + manifest.getProperty(key) + "'");
+        }
+    }
+
+    private static void closeQuietly(DerivationFile d) {
+        if (d == null) return;
+        try {
+            d.close();
+        } catch (IOException e) {
+            LOG.debug("closing the derivations", e);
+        }
+    }
+
+    /**
+     * SHA-256 over every file under the source folders of {@code root}, in path order: each file's path from the
+     * root, its length and its bytes. Any change to what a graph is built from changes it.
+     */
+    static String digest(Path root) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        List<Path> files = new ArrayList<>();
+        for (String folder : SOURCE_FOLDERS) {
+            Path dir = root.resolve(folder);
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.filter(Files::isRegularFile).forEach(files::add);
+            }
+        }
+        List<String> names = files.stream().map(f -> root.relativize(f).toString().replace('\\', '/')).toList();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) order.add(i);
+        order.sort((a, b) -> names.get(a).compareTo(names.get(b)));
+        for (int i : order) {
+            byte[] content = Files.readAllBytes(files.get(i));
+            sha.update(names.get(i).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(Long.toString(content.length).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(content);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}
