@@ -28,20 +28,23 @@ import org.fentanylkg.source.Sources;
 import org.fentanylkg.store.KnowledgeGraphStore;
 
 /**
- * Start to first answer, as child processes on loopback: {@code fentanyl-kg serve} (building the report graph
- * and its closure at start) against plain Fuseki ({@code FusekiMainCmd --file}) loading the same triples already
- * materialised, as N-Quads; and {@code serve --tdb2} on a store built beforehand (nothing computed at start). All
- * get the same JVM options. Then the heap of the report graph: the service runs
+ * Start to first answer, as child processes on loopback: {@code fentanyl-kg serve} as the README runs it (reading
+ * the generation the build wrote beside the jar, when the sources are those it was built from), against plain
+ * Fuseki ({@code FusekiMainCmd --file}) loading the same triples already materialised, as N-Quads; {@code serve
+ * --tdb2} on a store built beforehand; and {@code serve --generation none}, building the graph and its closure at
+ * start. All get the same JVM options. Then the heap of the report graph: the service runs
  * with {@code -Xmx256m}, answers every saved query, and {@code jcmd} reports the heap in use after a full GC.
  */
 public final class StartBench {
-    public record Figures(List<Long> ours, List<Long> fuseki, List<Long> store, long quads, String jvmOptions,
+    public record Figures(List<Long> ours, List<Long> fuseki, List<Long> store, List<Long> building, long quads, String jvmOptions,
                           Long oursHeapAfterGcKb, Long fusekiHeapAfterGcKb, int savedQueriesAnswered, List<String> failed, String dump) {
         public long oursMedian() { return median(ours); }
 
         public long fusekiMedian() { return median(fuseki); }
 
         public long storeMedian() { return median(store); }
+
+        public long buildingMedian() { return median(building); }
     }
 
     private static final String FIRST_QUERY = "PREFIX fkg: <https://w3id.org/fentanyl-kg/ontology#> "
@@ -80,6 +83,7 @@ public final class StartBench {
         List<Long> ours = new ArrayList<>();
         List<Long> fuseki = new ArrayList<>();
         List<Long> store = new ArrayList<>();
+        List<Long> building = new ArrayList<>();
         Path storeDir = Files.createTempDirectory("fentanyl-kg-store-");
         KnowledgeGraphStore.at(storeDir).load(kg);
         Long oursHeap = null;
@@ -116,13 +120,20 @@ public final class StartBench {
                 Started t = start(ChildJvm.command(serverClassPath(), oursJvm, "org.fentanylkg.cli.Main", serveStore.toArray(String[]::new)), port);
                 store.add(t.millis);
                 ChildJvm.kill(t.process);
-                log.printf("  start to first answer: fentanyl-kg serve %d ms, plain Fuseki %d ms, fentanyl-kg serve --tdb2 %d ms%n", s.millis, f.millis, t.millis);
+                port = freePort();
+                List<String> serveBuilding = new ArrayList<>(List.of("serve", "--generation", "none", "--port", Integer.toString(port)));
+                serveBuilding.addAll(sourcesArgs);
+                Started b = start(ChildJvm.command(serverClassPath(), oursJvm, "org.fentanylkg.cli.Main", serveBuilding.toArray(String[]::new)), port);
+                building.add(b.millis);
+                ChildJvm.kill(b.process);
+                log.printf("  start to first answer: fentanyl-kg serve %d ms, plain Fuseki %d ms, fentanyl-kg serve --tdb2 %d ms, serve --generation none %d ms%n",
+                        s.millis, f.millis, t.millis, b.millis);
             }
         } finally {
             Files.deleteIfExists(dump);
             deleteTree(storeDir);
         }
-        return new Figures(ours, fuseki, store, quads, options, oursHeap, fusekiHeap, answered, List.copyOf(failed), dump.getFileName().toString());
+        return new Figures(ours, fuseki, store, building, quads, options, oursHeap, fusekiHeap, answered, List.copyOf(failed), dump.getFileName().toString());
     }
 
     record Started(Process process, long millis) {}

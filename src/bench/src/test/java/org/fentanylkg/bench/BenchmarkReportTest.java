@@ -29,7 +29,7 @@ class BenchmarkReportTest {
         ScaleBench.Size s4 = new ScaleBench.Size(10_000, 10_000, 10, 10, 15_000, 5, 40, 20, "1g", Map.of());
         ScaleBench.Size s6 = new ScaleBench.Size(1_000_000, 1_000_000, parseMs6, closureMs6, 1_500_000, 5, 900, 700, "6g", Map.of());
         ScaleBench.Figures sc = new ScaleBench.Figures(List.of(s4, s6), 42, Duration.ofSeconds(90));
-        StartBench.Figures st = new StartBench.Figures(List.of(3000L), List.of(2000L), List.of(1500L), 100, "-Xmx256m", 60_000L, 50_000L, 23, List.of(), "x.nq");
+        StartBench.Figures st = new StartBench.Figures(List.of(3000L), List.of(2000L), List.of(1500L), List.of(4000L), 100, "-Xmx256m", 60_000L, 50_000L, 23, List.of(), "x.nq");
         List<ScaleQueryBench.Row> sqRows = List.of(
                 new ScaleQueryBench.Row("q1", 300, load(aQps), cStatus.startsWith("DNF") ? null : load(aQps / 30), cStatus),
                 new ScaleQueryBench.Row("q2", 0, null, null, "no synthetic data"));
@@ -105,7 +105,7 @@ class BenchmarkReportTest {
         assertTrue(met.contains("| a/b ≥ 1.0 on every saved query, answer cache off | lowest a/b 1.11 (q1); 0 of 1 below 1.0 | met |"), met);
         assertTrue(met.contains("geometric mean 1.25 over 1 queries; lowest 1.25 (q1); 0 below 0.7 | met |"), met);
         assertTrue(met.contains("0 errors, p99 30.0 ms, 20000 q/s against Virtuoso's 2000 q/s (10.0×) | met |"), met);
-        assertTrue(met.contains("serve 3000 ms, serve --tdb2 1500 ms, Virtuoso 2600 ms | met with --tdb2 only |"), met);
+        assertTrue(met.contains("serve 3000 ms, serve --tdb2 1500 ms, Virtuoso 2600 ms (serve --generation none, building at start: 4000 ms) | met with --tdb2 only |"), met);
         String missed = new BenchmarkReport(results(50, 100, "same", 900, 1000), null).markdown();
         assertTrue(missed.contains("lowest a/b 0.56 (q1); 1 of 1 below 1.0 | missed |"), missed);
         assertTrue(missed.contains("geometric mean 0.63 over 1 queries; lowest 0.63 (q1); 1 below 0.7 | missed |"), missed);
@@ -137,7 +137,8 @@ class BenchmarkReportTest {
         assertTrue(met.contains("(c) wrong on 1"), met);
         assertTrue(met.contains("closure 900 ms, parse+load 1000 ms (0.90×) | met"), met);
         assertTrue(met.contains("| growth exponent of closure time 10⁴ → 10⁶ ≤ 1.1 | 0.98 | met |"), met);
-        assertTrue(met.contains("(1.50×)") && met.contains("serve --tdb2 1500 ms (0.75×) | met |"), met);
+        assertTrue(met.contains("(1.50×)") && met.contains("serve --tdb2 1500 ms (0.75×); serve --generation none (builds and infers at start) 4000 ms (2.00×) | met |"), met);
+        assertTrue(met.contains("| fentanyl-kg serve --generation none (builds at start) | [4000] | 4000 | – |"), met);
 
         String missed = new BenchmarkReport(results(80, 100, "same", 2000, 1000), null).markdown();
         assertTrue(missed.contains("lowest a/b 0.80 (q1); 1 of 1 queries below 0.9 | missed |"), missed);
