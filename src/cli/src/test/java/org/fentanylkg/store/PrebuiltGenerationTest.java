@@ -189,7 +189,8 @@ class PrebuiltGenerationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dataset cut short", "dataset missing", "derivations missing", "text index missing",
-            "manifest missing", "manifest of another format", "manifest with another quad count", "manifest with a word for a count"})
+            "manifest missing", "manifest of another format", "manifest with another quad count", "manifest with another default graph size",
+            "manifest with a word for a count"})
     void aDamagedGenerationIsNotServed(String what) throws Exception {
         Path copy = tmp.resolve("damaged-" + what.replace(' ', '-'));
         copyTree(generation, copy);
@@ -202,8 +203,9 @@ class PrebuiltGenerationTest {
             case "derivations missing" -> c -> Files.delete(c.resolve(DerivationFile.INDEX));
             case "text index missing" -> c -> deleteTree(c.resolve(SearchIndex.FOLDER));
             case "manifest missing" -> c -> Files.delete(c.resolve(PrebuiltGeneration.MANIFEST));
-            case "manifest of another format" -> c -> edit(c, "format=1", "format=0");
+            case "manifest of another format" -> c -> edit(c, "format=2", "format=0");
             case "manifest with another quad count" -> c -> edit(c, "quads=", "quads=1");
+            case "manifest with another default graph size" -> c -> edit(c, "\ndefault=", "\ndefault=9");
             case "manifest with a word for a count" -> c -> edit(c, "derivations=", "derivations=many");
             default -> throw new IllegalArgumentException(what);
         };

@@ -22,22 +22,26 @@ import java.util.Properties;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.text.TextIndexLucene;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LabelToNode;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.fentanylkg.dataset.BuiltGraph;
 import org.fentanylkg.dataset.FrozenDataset;
 import org.fentanylkg.dataset.KnowledgeGraph;
 import org.fentanylkg.search.SearchIndex;
+import org.fentanylkg.vocab.Graphs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +52,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A folder of four parts:
  * <ul>
- *   <li>{@value #DATASET}: every quad of the dataset (default graph and named graphs) in RDF Thrift, Jena's binary
- *       RDF, blank node labels as built (the derivations name them);</li>
+ *   <li>{@value #DATASET}: the dataset in RDF Thrift, Jena's binary RDF, blank node labels as built (the derivations
+ *       name them): every named graph but graph/asserted, and of the default graph only what no named graph holds
+ *       (the external terms' labels). The rest is rebuilt as {@code KnowledgeGraphBuilder} composes it:
+ *       graph/asserted is the ontology, report, provenance and fact graphs; the default graph is graph/asserted,
+ *       graph/inferred and its own triples. The manifest's sizes of both are checked after reading;</li>
  *   <li>the derivations of the inferred triples, for explanations ({@link DerivationFile}, as a store keeps them);</li>
  *   <li>{@value SearchIndex#FOLDER}/: the text index, a copy of the one built with the graph;</li>
  *   <li>{@value #MANIFEST}, written last: the format, the SHA-256 of the sources it was built from, and counts to
@@ -64,7 +71,7 @@ public final class PrebuiltGeneration {
     static final String DATASET = "dataset.trdf";
     static final String MANIFEST = "generation.properties";
     /** Raised when a part's format changes, so that a folder written by an older build is not read. */
-    private static final String FORMAT = "1";
+    private static final String FORMAT = "2";
     /** The folders whose files a graph is built from (see {@link org.fentanylkg.source.Sources}). */
     private static final List<String> SOURCE_FOLDERS = List.of("ontology", "data");
 
@@ -83,12 +90,32 @@ public final class PrebuiltGeneration {
         Files.createDirectories(partial);
         DatasetGraph dsg = kg.dataset();
         long[] quads = {0};
+        long[] written = {0};
         TreeSet<String> graphs = new TreeSet<>();
+        long[] derivedSizes = new long[2];
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial.resolve(DATASET)), 1 << 16)) {
             dsg.executeRead(() -> {
-                RDFDataMgr.write(out, dsg, RDFFormat.RDF_THRIFT);
-                dsg.find().forEachRemaining(q -> quads[0]++);
+                Graph asserted = dsg.getGraph(Graphs.ASSERTED);
+                Graph inferred = dsg.getGraph(Graphs.INFERRED);
+                StreamRDF thrift = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
+                thrift.start();
+                // The default graph's own triples only (the external terms' labels); the rest of it is rebuilt.
+                dsg.getDefaultGraph().find().forEachRemaining(t -> {
+                    if (!asserted.contains(t) && !inferred.contains(t)) {
+                        thrift.triple(t);
+                        written[0]++;
+                    }
+                });
+                dsg.find().forEachRemaining(q -> {
+                    quads[0]++;
+                    if (q.isDefaultGraph() || q.getGraph().equals(Graphs.ASSERTED)) return;
+                    thrift.quad(q);
+                    written[0]++;
+                });
+                thrift.finish();
                 dsg.listGraphNodes().forEachRemaining(g -> graphs.add(g.getURI()));
+                derivedSizes[0] = dsg.getDefaultGraph().size();
+                derivedSizes[1] = asserted.size();
             });
         }
         long derivations = DerivationFile.write(partial, DerivationFile.of(kg), UnaryOperator.identity());
@@ -100,6 +127,9 @@ public final class PrebuiltGeneration {
         manifest.setProperty("format", FORMAT);
         manifest.setProperty("sources", digest(sourcesRoot));
         manifest.setProperty("quads", Long.toString(quads[0]));
+        manifest.setProperty("quads.written", Long.toString(written[0]));
+        manifest.setProperty("default", Long.toString(derivedSizes[0]));
+        manifest.setProperty("asserted", Long.toString(derivedSizes[1]));
         manifest.setProperty("graphs", String.join(" ", graphs));
         manifest.setProperty("derivations", Long.toString(derivations));
         manifest.setProperty("documents", Long.toString(documents));
@@ -148,10 +178,12 @@ public final class PrebuiltGeneration {
             LOG.info("Sources under {} differ from those {} was built from: building from the sources", sourcesRoot, folder);
             return Optional.empty();
         }
+        long t1 = System.nanoTime();
         DerivationFile derivations = null;
         TextIndexLucene index = null;
         try {
             FrozenDataset dataset = dataset(folder, manifest);
+            long t2 = System.nanoTime();
             derivations = DerivationFile.open(folder);
             if (derivations.size() != number(manifest, "derivations")) {
                 throw new IOException(folder.resolve(DerivationFile.INDEX) + ": " + derivations.size() + " derivations, the manifest says " + manifest.getProperty("derivations"));
@@ -164,8 +196,11 @@ public final class PrebuiltGeneration {
                 }
                 SearchIndex.attach(dataset, index);
             }
-            LOG.info("Knowledge graph read from the prebuilt generation {} in {} ms (sources unchanged since it was built, {}): {}",
-                    folder, (System.nanoTime() - t0) / 1_000_000, manifest.getProperty("built"), manifest.getProperty("figures"));
+            long t3 = System.nanoTime();
+            LOG.info("Knowledge graph read from the prebuilt generation {} in {} ms (sources checked {} ms, quads {} ms, derivations and text index {} ms;"
+                            + " sources unchanged since it was built, {}): {}",
+                    folder, (t3 - t0) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    manifest.getProperty("built"), manifest.getProperty("figures"));
             DerivationFile d = derivations;
             TextIndexLucene i = index;
             return Optional.of(new BuiltGraph.Content(dataset, derivations, () -> {
@@ -188,7 +223,6 @@ public final class PrebuiltGeneration {
         List<String> graphs = graphList.isEmpty() ? List.of() : List.of(graphList.split(" "));
         // Named graphs first, so that an empty one exists as it did when written.
         for (String g : graphs) builder.add(NodeFactory.createURI(g), Collections.emptyIterator());
-        long[] quads = {0};
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             RDFParser.source(in).lang(RDFLanguages.RDFTHRIFT)
                     .labelToNode(LabelToNode.createUseLabelAsGiven()) // the derivations name blank nodes by these labels
@@ -197,13 +231,23 @@ public final class PrebuiltGeneration {
 
                         @Override public void quad(Quad q) {
                             builder.add(q.getGraph(), q.asTriple());
-                            quads[0]++;
+                            // What the builder puts in graph/asserted and in the default graph besides (see write).
+                            if (q.isDefaultGraph()) return;
+                            Node g = q.getGraph();
+                            if (!g.equals(Graphs.INFERRED) && !g.equals(Graphs.VOCABULARIES)) builder.add(Graphs.ASSERTED, q.asTriple());
+                            if (!g.equals(Graphs.VOCABULARIES)) builder.add(Quad.defaultGraphIRI, q.asTriple());
                         }
                     });
         }
         FrozenDataset dsg = builder.freeze();
-        if (quads[0] != number(manifest, "quads")) {
-            throw new IOException(file + ": " + quads[0] + " quads, the manifest says " + manifest.getProperty("quads"));
+        long total = dsg.getDefaultGraph().size();
+        for (var it = dsg.listGraphNodes(); it.hasNext(); ) total += dsg.getGraph(it.next()).size();
+        for (String[] check : new String[][] {{"quads", Long.toString(total)},
+                {"default", Long.toString(dsg.getDefaultGraph().size())},
+                {"asserted", Long.toString(dsg.getGraph(Graphs.ASSERTED).size())}}) {
+            if (Long.parseLong(check[1]) != number(manifest, check[0])) {
+                throw new IOException(file + ": " + check[1] + " " + check[0] + " read, the manifest says " + manifest.getProperty(check[0]));
+            }
         }
         List<String> read = new ArrayList<>();
         dsg.listGraphNodes().forEachRemaining(n -> read.add(n.getURI()));
