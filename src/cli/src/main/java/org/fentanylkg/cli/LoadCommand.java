@@ -43,6 +43,7 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KnowledgeGraph kg;
+        String digest = target.generation != null ? PrebuiltGeneration.digest(sources.root()) : null;
         try {
             kg = sources.build();
         } catch (LoadException e) {
@@ -52,7 +53,7 @@ final class LoadCommand implements Callable<Integer> {
             return 1;
         }
         if (target.generation != null) {
-            PrebuiltGeneration.write(kg, sources.root(), target.generation);
+            PrebuiltGeneration.write(kg, digest, target.generation);
             spec.commandLine().getOut().println("Wrote " + target.generation.toAbsolutePath().normalize() + ": " + kg.figures());
             return 0;
         }

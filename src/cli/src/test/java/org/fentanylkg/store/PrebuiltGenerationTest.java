@@ -68,7 +68,7 @@ class PrebuiltGenerationTest {
         kg = KnowledgeGraphBuilder.build(Path.of("."));
         generation = tmp.resolve("fentanyl-kg.generation");
         // Written from this build, so that its blank nodes are the ones kg holds (each build labels them afresh).
-        PrebuiltGeneration.write(kg, Path.of("."), generation);
+        PrebuiltGeneration.write(kg, PrebuiltGeneration.digest(Path.of(".")), generation);
         Model config = ServerConfig.read(Path.of(ServerConfig.FILE_NAME));
         prebuiltServer = KnowledgeGraphServer.create().config(config).prebuilt(generation).port(0);
         prebuilt = prebuiltServer.start();

@@ -80,10 +80,11 @@ public final class PrebuiltGeneration {
     // ---- Writing
 
     /**
-     * Writes {@code kg}, built from the sources under {@code sourcesRoot}, into {@code folder} (replaced if it
-     * exists): first beside it, then moved into place, so that a reader never sees half a generation.
+     * Writes {@code kg}, built from sources whose {@link #digest} is {@code sourcesDigest} (taken before the build,
+     * so that an edit made during it is not credited to it), into {@code folder} (replaced if it exists): first
+     * beside it, then moved into place, so that a reader never sees half a generation.
      */
-    public static void write(KnowledgeGraph kg, Path sourcesRoot, Path folder) throws IOException {
+    public static void write(KnowledgeGraph kg, String sourcesDigest, Path folder) throws IOException {
         Path dir = folder.toAbsolutePath().normalize();
         Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
         KnowledgeGraphStore.deleteTree(partial);
@@ -125,7 +126,7 @@ public final class PrebuiltGeneration {
         }
         Properties manifest = new Properties();
         manifest.setProperty("format", FORMAT);
-        manifest.setProperty("sources", digest(sourcesRoot));
+        manifest.setProperty("sources", sourcesDigest);
         manifest.setProperty("quads", Long.toString(quads[0]));
         manifest.setProperty("quads.written", Long.toString(written[0]));
         manifest.setProperty("default", Long.toString(derivedSizes[0]));
@@ -278,7 +279,7 @@ public final class PrebuiltGeneration {
      * SHA-256 over every file under the source folders of {@code root}, in path order: each file's path from the
      * root, its length and its bytes. Any change to what a graph is built from changes it.
      */
-    static String digest(Path root) throws IOException {
+    public static String digest(Path root) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
