@@ -30,7 +30,6 @@ import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
@@ -209,7 +208,7 @@ public final class PrebuiltGeneration {
                     if (i != null) i.close();
                 }
             }));
-        } catch (IOException | UncheckedIOException | RiotException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) { // a damaged part: Jena's, Lucene's or our own exception
             closeQuietly(derivations);
             if (index != null) index.close();
             LOG.warn("Prebuilt generation {} not used: {}: building from the sources", folder, e.getMessage());
@@ -292,6 +291,8 @@ public final class PrebuiltGeneration {
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> s = Files.walk(dir)) {
                 s.filter(Files::isRegularFile).forEach(files::add);
+            } catch (UncheckedIOException e) { // a folder below that cannot be read
+                throw e.getCause();
             }
         }
         List<String> names = files.stream().map(f -> root.relativize(f).toString().replace('\\', '/')).toList();

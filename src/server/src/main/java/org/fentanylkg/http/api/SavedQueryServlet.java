@@ -124,7 +124,7 @@ final class SavedQueryServlet extends HttpServlet {
     /** The answer up to the cap, as the SPARQL endpoint reads it (GuardedQueryService): at most cap+1 items. */
     private ResultCap.Capped<?> execute(Query query) {
         try (QueryExec exec = QueryExec.dataset(dataset).query(ResultCap.limited(query, cap)).build()) {
-            if (query.isSelectType()) return ResultCap.rows(exec.select(), cap);
+            if (query.isSelectType()) return ResultCap.rowsDetached(exec.select(), cap); // written after the transaction
             if (query.isAskType()) return new ResultCap.Capped<>(exec.ask(), false);
             var triples = ResultCap.triples(query.isConstructType() ? exec.constructTriples() : exec.describeTriples(), cap);
             triples.value().getPrefixMapping().setNsPrefixes(query.getPrefixMapping());

@@ -3,6 +3,7 @@ package org.fentanylkg.http.security;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
@@ -11,6 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -44,7 +46,16 @@ public final class ResultCap {
         return q;
     }
 
-    public static Capped<RowSet> rows(RowSet rows, long cap) {
+    public static Capped<RowSet> rows(RowSet rows, long cap) { return rows(rows, cap, UnaryOperator.identity()); }
+
+    /**
+     * As {@link #rows}, each row copied out of the dataset, for an answer written after its read transaction ended:
+     * a row of a TDB2 store looks its terms up when asked for them, which only works inside the transaction
+     * (outside it, a term reads as unbound).
+     */
+    public static Capped<RowSet> rowsDetached(RowSet rows, long cap) { return rows(rows, cap, BindingFactory::copy); }
+
+    private static Capped<RowSet> rows(RowSet rows, long cap, UnaryOperator<Binding> keep) {
         List<Binding> kept = new ArrayList<>();
         boolean capped = false;
         while (rows.hasNext()) {
@@ -53,7 +64,7 @@ public final class ResultCap {
                 capped = true;
                 break;
             }
-            kept.add(b);
+            kept.add(keep.apply(b));
         }
         return new Capped<>(RowSetStream.create(rows.getResultVars(), kept.iterator()), capped);
     }
