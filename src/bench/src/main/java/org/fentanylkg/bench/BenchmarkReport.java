@@ -336,7 +336,9 @@ final class BenchmarkReport {
                 .append(" s per round (longer for a slow query: at least 4 × connections × its single-request time ÷ cores, so that every connection finishes several), ")
                 .append(p.rounds()).append(" rounds with the servers alternating, after every query on (a), (a+) and (b) in turn until the JIT compilers settled (")
                 .append(p.warmup()).append("). ")
-                .append("CPU per request is the CPU time the server's process spent during its runs divided by the requests it answered: ")
+                .append("CPU per request is the CPU time the server's process spent from the start of each run until it was idle again, divided by ")
+                .append("the requests sent: those answered and the one in flight on each connection when wrk stopped, which the server still answers; ")
+                .append("a run starts once the previous one's requests are done. ")
                 .append("(a), (a+) and (b) run in the benchmark's JVM, idle but for them while wrk runs (its JIT and GC included); (d) is Virtuoso's process.\n\n");
         b.append("- (a) fentanyl-kg as `serve` runs it, with the answer cache off (`fkgc:answerCacheBytes 0`); (a+) the same with the answer cache on (the default).\n");
         b.append("- (b) plain Fuseki over a copy of the same materialised dataset (Jena's transactional in-memory dataset, as `fuseki-server --file`).\n");

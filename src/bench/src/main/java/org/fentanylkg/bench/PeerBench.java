@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.FusekiVocab;
@@ -33,7 +34,8 @@ import org.fentanylkg.vocab.FKGC;
  * its answer cache off and (a+) on, (b) plain Fuseki over the same materialised dataset, (d) Virtuoso 7.2 loaded with
  * the same quads ({@link Virtuoso}). Every server is loaded by wrk ({@link Wrk}, GET, SPARQL JSON), a process of its
  * own, so the CPU the server's process spends during a run is the server's: (a), (a+) and (b) run in this JVM, which
- * is otherwise idle while wrk runs; (d) in Virtuoso's process. Then 64 connections on a mix of every saved query, and
+ * is otherwise idle while wrk runs; (d) in Virtuoso's process. A run's CPU is counted until the server is idle again,
+ * per request sent ({@link #measured}). Then 64 connections on a mix of every saved query, and
  * Virtuoso's start to first answer.
  */
 public final class PeerBench {
@@ -233,21 +235,42 @@ public final class PeerBench {
     }
 
 
-    /** A run against a server of this JVM: the JVM's CPU time over the run, per request (the JVM does nothing else meanwhile). */
+    /** A run against a server of this JVM: the JVM's CPU per request sent ({@link #measured}; the JVM does nothing else meanwhile). */
     private static Run inJvm(OperatingSystemMXBean os, List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
-        long cpu0 = os.getProcessCpuTime();
-        Wrk.Result r = Wrk.run(urls, connections, d, scratch);
-        long cpu1 = os.getProcessCpuTime();
-        return new Run(r, r.requests() == 0 ? Double.NaN : (cpu1 - cpu0) / 1e6 / r.requests());
+        return measured(() -> os.getProcessCpuTime() / 1e6, urls, connections, d, scratch);
     }
-
 
     private static Run external(ProcessHandle p, List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
-        double cpu0 = Virtuoso.cpuMillis(p);
-        Wrk.Result r = Wrk.run(urls, connections, d, scratch);
-        double cpu1 = Virtuoso.cpuMillis(p);
-        return new Run(r, r.requests() == 0 ? Double.NaN : (cpu1 - cpu0) / r.requests());
+        return measured(() -> Virtuoso.cpuMillis(p), urls, connections, d, scratch);
     }
+
+    /**
+     * A run's CPU (ms, read by {@code cpuMillis}) from its start until the process is idle again, per request sent. When wrk
+     * stops, each connection has a request in flight, which the server still answers in full: a slow query runs to its
+     * end. Read at wrk's exit, that CPU landed in the next run, another server's or another query's, while the run's own
+     * was divided by the requests answered only, which overstated a slow query's CPU per request several times over.
+     * So a run starts once the previous one's requests are done, and counts the one left on each connection.
+     */
+    private static Run measured(DoubleSupplier cpuMillis, List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
+        idle(cpuMillis);
+        double cpu0 = cpuMillis.getAsDouble();
+        Wrk.Result r = Wrk.run(urls, connections, d, scratch);
+        idle(cpuMillis);
+        double cpu1 = cpuMillis.getAsDouble();
+        return new Run(r, r.requests() == 0 ? Double.NaN : (cpu1 - cpu0) / (r.requests() + connections));
+    }
+
+    /** Waits until the process uses under a tenth of a core over {@link #IDLE_WINDOW}, for at most a minute. */
+    static void idle(DoubleSupplier cpuMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            double c0 = cpuMillis.getAsDouble();
+            Thread.sleep(IDLE_WINDOW.toMillis());
+            if (cpuMillis.getAsDouble() - c0 < IDLE_WINDOW.toMillis() / 10.0) return;
+        }
+    }
+
+    private static final Duration IDLE_WINDOW = Duration.ofMillis(300);
 
     private static Run merge(List<Run> runs) {
         List<Wrk.Result> loads = runs.stream().map(Run::load).toList();
