@@ -1,11 +1,8 @@
 package org.fentanylkg.http.security;
 
 import com.google.gson.stream.JsonWriter;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeToLabel;
@@ -26,7 +23,7 @@ final class JsonResults {
 
     static void write(OutputStream out, RowSet rows) throws IOException {
         NodeToLabel labels = SyntaxLabels.createNodeToLabel();
-        JsonWriter json = new JsonWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024));
+        JsonWriter json = new JsonWriter(new Utf8BlockWriter(out));
         json.beginObject();
         json.name("head").beginObject().name("vars").beginArray();
         for (Var v : rows.getResultVars()) json.value(v.getVarName());
