@@ -355,7 +355,7 @@ final class BenchmarkReport {
         }
         b.append("Throughput in queries per second, latency in ms, CPU in ms per request; \"in-process ms\" is the query on (a)'s dataset without HTTP (best of 20); ")
                 .append("overhead = (a) CPU − in-process; \"in-process CPU ×").append(p.connections()).append("\" is the query's mean CPU time in-process when ")
-                .append(p.connections()).append(" threads run it at once, as the connections make (a) run it, and \"overhead ×").append(p.connections())
+                .append(p.connections()).append(" threads run it at once, as the connections make (a) run it (the process's CPU, garbage collection included, as (a)'s is counted), and \"overhead ×").append(p.connections())
                 .append("\" = (a) CPU − that: the request path's own cost at the same concurrency.\n\n");
         b.append("| saved query | rows | a q/s | a p50 | a p99 | a CPU | in-process ms | overhead | in-process CPU ×").append(p.connections())
                 .append(" | overhead ×").append(p.connections()).append(" | a+ q/s | a+ p99 | a+ CPU | b q/s | b p99 | b CPU | **a/b** | d q/s | d p50 | d p99 | d CPU | **a/d** | **a+/d** | (d) answers |\n");

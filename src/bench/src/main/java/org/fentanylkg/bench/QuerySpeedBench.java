@@ -3,7 +3,6 @@ package org.fentanylkg.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -213,35 +212,30 @@ public final class QuerySpeedBench {
 
     /**
      * The query's CPU time (ms, mean) in-process when {@code threads} run it at once, as that many connections make
-     * a server run it: what the query itself costs at that concurrency, without HTTP. At least {@code 3 × threads}
-     * runs, and for at least a second.
+     * a server run it: what the query itself costs at that concurrency, without HTTP. The process's CPU, as the
+     * servers' is counted: the query's garbage collection is part of its cost. At least {@code 3 × threads} runs,
+     * and for at least a second.
      */
     static double cpuAtOnce(DatasetGraph dsg, String query, int threads) throws Exception {
-        ThreadMXBean tb = ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long until = System.nanoTime() + 1_000_000_000L;
-            List<Future<double[]>> each = new ArrayList<>();
+            long cpu0 = os.getProcessCpuTime();
+            List<Future<Integer>> each = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 each.add(pool.submit(() -> {
-                    double cpu = 0;
                     int n = 0;
                     while (n < 3 || System.nanoTime() < until) {
-                        long c0 = tb.getCurrentThreadCpuTime();
                         timeOnce(dsg, query);
-                        cpu += (tb.getCurrentThreadCpuTime() - c0) / 1e6;
                         n++;
                     }
-                    return new double[] {cpu, n};
+                    return n;
                 }));
             }
-            double cpu = 0, n = 0;
-            for (var f : each) {
-                double[] r = f.get();
-                cpu += r[0];
-                n += r[1];
-            }
-            return cpu / n;
+            int n = 0;
+            for (var f : each) n += f.get();
+            return (os.getProcessCpuTime() - cpu0) / 1e6 / n;
         } finally {
             pool.shutdownNow();
         }
