@@ -68,7 +68,8 @@ final class BenchmarkReport {
         }
     }
 
-    // Each part's section heading, written by the part and found again by carryOver.
+    // Each section's heading, written by the report and found again by carryOver.
+    private static final String TARGETS = "## Where each target stands";
     private static final String PROFILE = "## Where a request's time goes";
     private static final String PEERS = "## The SPARQL endpoint against its peers";
     private static final String QUERIES = "## Query speed";
@@ -126,8 +127,6 @@ final class BenchmarkReport {
         if (tableEnd < 0) return fresh + added;
         return fresh.substring(0, tableEnd + 1) + added + fresh.substring(tableEnd + 1);
     }
-
-    private static final String TARGETS = "## Where each target stands";
 
     /** The body rows of the targets table of a report. */
     private static List<String> targetRows(String report) {
