@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -46,10 +47,11 @@ public final class PeerBench {
 
     /**
      * One saved query. {@code dStatus}: "same", "different: ...", "error: ..." or null without (d).
-     * {@code servedMs}: the query in-process on the dataset (a) serves (no HTTP).
+     * {@code servedMs}: the query in-process on the dataset (a) serves (no HTTP), best of 20; {@code overhead}: the
+     * request path's own cost, like for like ({@link Overhead}).
      */
     public record Row(String query, int rows, Run a, Run aCached, Run b, Run d, String bStatus, String dStatus, double servedMs,
-                      double servedAtOnceMs) {
+                      Overhead overhead) {
         Double ab() { return a.rps() / b.rps(); }
 
         Double ad() { return d == null ? null : a.rps() / d.rps(); }
@@ -59,6 +61,16 @@ public final class PeerBench {
         /** Virtuoso gave the same rows, and every server answered requests in the runs (else there is no ratio). */
         boolean dSame() { return "same".equals(dStatus) && d.rps() > 0 && a.rps() > 0 && aCached.rps() > 0; }
     }
+
+    /**
+     * What the request path adds to a query, like for like: (a)'s CPU per request on one connection, and the CPU of
+     * the same query run in-process on one thread reading every row (no HTTP, no answer written), in rounds that
+     * alternate between the two ({@link #paired}). Same concurrency, same JIT state, same accounting: the process's
+     * CPU, its garbage collection included, the JIT compilers' time not ({@link #cpuMillis}). At 8 connections on 2
+     * cores a heavy query costs itself more CPU (caches, collector), which is the query's cost, not the request path's.
+     * {@code ms}: the median of the rounds' differences, {@code lowMs}–{@code highMs} their range.
+     */
+    public record Overhead(double serverMs, double queryMs, double ms, double lowMs, double highMs, int pairs) {}
 
     /** The 64-connection run on the mix of saved queries. */
     public record Mixed(int connections, Duration duration, Run aCached, Run d) {}
@@ -169,17 +181,21 @@ public final class PeerBench {
                 List<String> ansA;
                 List<String> ansB;
                 long singleMs;
+                long slowerMs;
                 try {
                     long t0 = System.nanoTime();
                     ansA = Answers.fetch(http, ea, query, Duration.ofSeconds(60));
-                    singleMs = (System.nanoTime() - t0) / 1_000_000;
+                    long t1 = System.nanoTime();
                     ansB = Answers.fetch(http, eb, query, Duration.ofSeconds(60));
+                    singleMs = (t1 - t0) / 1_000_000;
+                    // (b) runs a heavy query several times slower than (a): its runs must be long enough for it too
+                    slowerMs = Math.max(t1 - t0, System.nanoTime() - t1) / 1_000_000;
                 } catch (Answers.DidNotFinish e) {
                     throw new IOException(name + ": fentanyl-kg or plain Fuseki did not answer: " + e.getMessage());
                 }
                 String bStatus = ansA.equals(ansB) ? "same" : QuerySpeedBench.difference(ansA, ansB);
                 // A run long enough for every connection to finish several requests of a slow query.
-                Duration runFor = Duration.ofMillis(Math.max(measure.toMillis(), Math.min(30_000, 4 * connections * singleMs / CORES)));
+                Duration runFor = Duration.ofMillis(Math.max(measure.toMillis(), Math.min(30_000, 4 * connections * slowerMs / CORES)));
                 String dStatus = null;
                 if (d != null) {
                     try {
@@ -202,10 +218,18 @@ public final class PeerBench {
                     if (d != null) runs.get(3).add(external(d.process(), List.of(ud), connections, runFor, scratch));
                 }
                 double servedMs = QuerySpeedBench.bestOf(served, query);
-                double servedAtOnceMs = QuerySpeedBench.cpuAtOnce(served, query, connections);
+                // The server parses a query text once (ParsedQueries), so in-process it is parsed once too.
+                org.apache.jena.query.Query parsed = org.apache.jena.query.QueryFactory.create(query);
+                // Rounds long enough for several runs of a slow query, bounded.
+                Duration round = Duration.ofMillis(Math.min(5000, Math.max(1000, 5 * singleMs)));
+                Overhead overhead = paired(() -> inJvm(os, List.of(ua), 1, round, scratch).cpuMsPerRequest(),
+                        () -> QuerySpeedBench.cpuSequential(served, parsed, round, PeerBench::cpuMillis, () -> idle(() -> os.getProcessCpuTime() / 1e6)),
+                        OVERHEAD_PAIRS);
                 Row row = new Row(name, ansA.size(), merge(runs.get(0)), merge(runs.get(1)), merge(runs.get(2)),
-                        d == null ? null : merge(runs.get(3)), bStatus, dStatus, servedMs, servedAtOnceMs);
+                        d == null ? null : merge(runs.get(3)), bStatus, dStatus, servedMs, overhead);
                 rows.add(row);
+                log.printf("  %-36s rows %4d  overhead %.3f ms (%.3f to %.3f over %d pairs of rounds; 1 connection %.3f ms/req, in-process %.3f ms)%n", name, row.rows(),
+                        overhead.ms(), overhead.lowMs(), overhead.highMs(), overhead.pairs(), overhead.serverMs(), overhead.queryMs());
                 log.printf("  %-36s rows %4d  a %7.1f q/s %5.2f ms/req  a+ %8.1f q/s  b %7.1f q/s %5.2f ms/req  a/b %5.2f%s%n", name, row.rows(),
                         row.a().rps(), row.a().cpuMsPerRequest(), row.aCached().rps(), row.b().rps(), row.b().cpuMsPerRequest(), row.ab(),
                         d == null ? "" : String.format(java.util.Locale.ROOT, "  d %7.1f q/s %5.2f ms/req  a/d %5.2f  a+/d %6.1f  (d) %s",
@@ -237,7 +261,20 @@ public final class PeerBench {
 
     /** A run against a server of this JVM: the JVM's CPU per request sent ({@link #measured}; the JVM does nothing else meanwhile). */
     private static Run inJvm(OperatingSystemMXBean os, List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
-        return measured(() -> os.getProcessCpuTime() / 1e6, urls, connections, d, scratch);
+        return measured(PeerBench::cpuMillis, urls, connections, d, scratch);
+    }
+
+    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
+    /**
+     * This JVM's CPU time in ms, less the JIT compilers' time: what a long-running server spends. Recompilation goes
+     * on for minutes after the warm-up (a run of one query after another's deoptimises code compiled for the other),
+     * and lands, unevenly, in whichever run is measuring then.
+     */
+    static double cpuMillis() {
+        double jit = JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
+        return OS.getProcessCpuTime() / 1e6 - jit;
     }
 
     private static Run external(ProcessHandle p, List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
@@ -260,7 +297,10 @@ public final class PeerBench {
         return new Run(r, r.requests() == 0 ? Double.NaN : (cpu1 - cpu0) / (r.requests() + connections));
     }
 
-    /** Waits until the process uses under a tenth of a core over {@link #IDLE_WINDOW}, for at most a minute. */
+    /**
+     * Waits until the process uses under a tenth of a core over {@link #IDLE_WINDOW}, for at most a minute
+     * ({@code cpuMillis} of the whole process: JIT compilation still going on is not idle).
+     */
     static void idle(DoubleSupplier cpuMillis) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
@@ -271,6 +311,51 @@ public final class PeerBench {
     }
 
     private static final Duration IDLE_WINDOW = Duration.ofMillis(300);
+
+    /** One round of a measurement: CPU ms per execution. */
+    interface Round {
+        double run() throws Exception;
+    }
+
+    /** Pairs of rounds per query in the overhead measurement, after the warm-up pairs. */
+    static final int OVERHEAD_PAIRS = 5;
+
+    /** Warm-up pairs at most: a query's code keeps improving for seconds after the suite's warm-up, as C2 compiles its paths. */
+    static final int MAX_WARMUP_PAIRS = 4;
+
+    /**
+     * Rounds of each, alternating: pairs until both sides' last two rounds agree within 5% or 0.05 ms (at most
+     * {@link #MAX_WARMUP_PAIRS}), not counted; then {@code pairs} pairs, and the medians of each side and of the pairs'
+     * differences, with their range. The machine's speed drifts over seconds (it is shared), so a difference is taken
+     * between rounds measured side by side, and its median is robust to a round that caught a collection or a neighbour.
+     */
+    static Overhead paired(Round server, Round inProcess, int pairs) throws Exception {
+        double lastS = server.run(), lastQ = inProcess.run();
+        for (int warm = 1; warm < MAX_WARMUP_PAIRS; warm++) {
+            double x = server.run(), y = inProcess.run();
+            boolean agree = agree(x, lastS) && agree(y, lastQ);
+            lastS = x;
+            lastQ = y;
+            if (agree) break;
+        }
+        double[] s = new double[pairs], q = new double[pairs], d = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            s[i] = server.run();
+            q[i] = inProcess.run();
+            d[i] = s[i] - q[i];
+        }
+        java.util.Arrays.sort(s);
+        java.util.Arrays.sort(q);
+        java.util.Arrays.sort(d);
+        return new Overhead(median(s), median(q), median(d), d[0], d[pairs - 1], pairs);
+    }
+
+    private static boolean agree(double x, double y) { return Math.abs(x - y) <= Math.max(0.05, 0.05 * Math.min(x, y)); }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
 
     private static Run merge(List<Run> runs) {
         List<Wrk.Result> loads = runs.stream().map(Run::load).toList();

@@ -2,16 +2,12 @@ package org.fentanylkg.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
@@ -210,46 +206,43 @@ public final class QuerySpeedBench {
         }
     }
 
+    /** Something to wait for before reading the process's CPU again (the collector and compilers finishing). */
+    interface Pause {
+        void await() throws InterruptedException;
+    }
+
     /**
-     * The query's CPU time (ms, mean) in-process when {@code threads} run it at once, as that many connections make
-     * a server run it: what the query itself costs at that concurrency, without HTTP. The process's CPU, as the
-     * servers' is counted: the query's garbage collection is part of its cost. At least {@code 3 × threads} runs,
-     * and for at least a second.
+     * The query's CPU time (ms, mean) in-process on one thread, parsed once, reading every row, as {@code cpuMillis} counts it,
+     * from when the process is idle until it is idle again ({@code idle}), as a server's run is counted. At least 5
+     * runs, and for at least {@code d}.
      */
-    static double cpuAtOnce(DatasetGraph dsg, String query, int threads) throws Exception {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long until = System.nanoTime() + 1_000_000_000L;
-            long cpu0 = os.getProcessCpuTime();
-            List<Future<Integer>> each = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                each.add(pool.submit(() -> {
-                    int n = 0;
-                    while (n < 3 || System.nanoTime() < until) {
-                        timeOnce(dsg, query);
-                        n++;
-                    }
-                    return n;
-                }));
-            }
-            int n = 0;
-            for (var f : each) n += f.get();
-            return (os.getProcessCpuTime() - cpu0) / 1e6 / n;
-        } finally {
-            pool.shutdownNow();
+    static double cpuSequential(DatasetGraph dsg, org.apache.jena.query.Query query, Duration d, java.util.function.DoubleSupplier cpuMillis, Pause idle)
+            throws InterruptedException {
+        idle.await();
+        long until = System.nanoTime() + d.toNanos();
+        double cpu0 = cpuMillis.getAsDouble();
+        int n = 0;
+        while (n < 5 || System.nanoTime() < until) {
+            readEveryRow(dsg, QueryExec.dataset(dsg).query(query));
+            n++;
         }
+        idle.await();
+        return (cpuMillis.getAsDouble() - cpu0) / n;
     }
 
     private static double timeOnce(DatasetGraph dsg, String query) {
         long t0 = System.nanoTime();
+        readEveryRow(dsg, QueryExec.dataset(dsg).query(query));
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static void readEveryRow(DatasetGraph dsg, org.apache.jena.sparql.exec.QueryExecBuilder exec) {
         dsg.executeRead(() -> {
             // Bounded by the benchmark, not by the global query timeout the servers of this JVM set.
-            var rows = QueryExec.dataset(dsg).query(query).timeout(120, java.util.concurrent.TimeUnit.SECONDS).select();
+            var rows = exec.timeout(120, java.util.concurrent.TimeUnit.SECONDS).select();
             while (rows.hasNext()) rows.next();
             rows.close();
         });
-        return (System.nanoTime() - t0) / 1e6;
     }
 
     static String difference(List<String> expected, List<String> actual) {

@@ -1,0 +1,44 @@
+package org.fentanylkg.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@link PeerBench#paired}: warm-up pairs until both sides agree round to round, then medians of each side and of the pairs' differences. */
+class PairedRoundsTest {
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // warm-up until both sides' last two rounds agree (here the 3rd and 4th), then a drifting machine: the differences stay 0.1
+                Arguments.of(List.of(90.0, 9.0, 5.0, 5.1, 1.1, 2.1, 3.1, 4.1, 5.1), List.of(80.0, 7.0, 4.0, 4.1, 1.0, 2.0, 3.0, 4.0, 5.0),
+                        new double[] {3.1, 3.0, 0.1, 0.1, 0.1}),
+                // one round that caught a collection moves the range, not the median
+                Arguments.of(List.of(1.0, 1.0, 1.0, 1.0, 9.0, 1.0, 1.0), List.of(0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8),
+                        new double[] {1.0, 0.8, 0.2, 0.2, 8.2}),
+                // the server cheaper than the query in-process: a negative overhead stays negative
+                Arguments.of(List.of(0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4), List.of(0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6),
+                        new double[] {0.4, 0.6, -0.2, -0.2, -0.2}),
+                // never agreeing: the warm-up stops after 4 pairs and the next 5 are measured
+                Arguments.of(List.of(1.0, 2.0, 1.0, 2.0, 3.0, 3.0, 3.0, 3.0, 3.0), List.of(1.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 2.0, 2.0),
+                        new double[] {3.0, 2.0, 1.0, 1.0, 1.0}));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void overheadIsTheMedianOfPairedDifferences(List<Double> server, List<Double> inProcess, double[] expected) throws Exception {
+        Iterator<Double> s = server.iterator(), q = inProcess.iterator();
+        PeerBench.Overhead o = PeerBench.paired(s::next, q::next, 5);
+        assertEquals(expected[0], o.serverMs(), 1e-9, "server");
+        assertEquals(expected[1], o.queryMs(), 1e-9, "in-process");
+        assertEquals(expected[2], o.ms(), 1e-9, "overhead");
+        assertEquals(expected[3], o.lowMs(), 1e-9, "low");
+        assertEquals(expected[4], o.highMs(), 1e-9, "high");
+        assertEquals(5, o.pairs());
+        assertFalse(s.hasNext() || q.hasNext(), "every round given was run, and no more");
+    }
+}
