@@ -106,8 +106,9 @@ final class BenchmarkReport {
     }
 
     /**
-     * The rows of the old report's targets table that the fresh run did not measure (its parts were not run), added to
-     * the fresh table with the run they come from.
+     * The rows of the old report's targets table whose part (last column) the fresh run did not run, added to the
+     * fresh table with the run they come from. A part that ran replaces all of its rows, renamed ones included. A row
+     * of a report written before the part column: carried over unless the fresh run has a row of the same name.
      */
     private static String carryOverTargets(String fresh, String old, String oldRun) {
         List<String> oldRows = targetRows(old);
@@ -115,17 +116,29 @@ final class BenchmarkReport {
         int header = fresh.indexOf(TARGETS + "\n");
         if (oldRows.isEmpty() || header < 0) return fresh;
         java.util.Set<String> measured = new java.util.HashSet<>();
-        for (String row : freshRows) measured.add(targetName(row));
+        java.util.Set<String> partsRun = new java.util.HashSet<>();
+        for (String row : freshRows) {
+            List<String> cells = cells(row);
+            measured.add(cells.get(0));
+            if (cells.size() > 3) partsRun.add(cells.get(3));
+        }
         StringBuilder added = new StringBuilder();
         for (String row : oldRows) {
-            if (measured.contains(targetName(row))) continue;
-            int last = row.lastIndexOf(" | ");
-            String figure = row.substring(0, last);
-            added.append(figure.contains(" (from ") ? figure : figure + " (from " + oldRun + ")").append(row.substring(last)).append('\n');
+            List<String> cells = cells(row);
+            String part = cells.size() > 3 ? cells.get(3) : "";
+            if (part.isEmpty() ? measured.contains(cells.get(0)) : partsRun.contains(part)) continue;
+            String figure = cells.get(1).contains(" (from ") ? cells.get(1) : cells.get(1) + " (from " + oldRun + ")";
+            added.append("| ").append(cells.get(0)).append(" | ").append(figure).append(" | ").append(cells.get(2)).append(" | ").append(part).append(" |\n");
         }
         int tableEnd = fresh.indexOf("\n\n", fresh.indexOf("|---", header));
         if (tableEnd < 0) return fresh + added;
         return fresh.substring(0, tableEnd + 1) + added + fresh.substring(tableEnd + 1);
+    }
+
+    /** A table row's cells (a cell's own "|" is written escaped, so " | " only separates cells). */
+    private static List<String> cells(String row) {
+        String inner = row.substring(2, row.endsWith(" |") ? row.length() - 2 : row.length());
+        return List.of(inner.split(" \\| ", -1));
     }
 
     /** The body rows of the targets table of a report. */
@@ -135,8 +148,6 @@ final class BenchmarkReport {
         return report.substring(header).lines().skip(1).dropWhile(String::isEmpty).takeWhile(l -> l.startsWith("|"))
                 .filter(l -> !l.startsWith("| target |") && !l.startsWith("|---")).toList();
     }
-
-    private static String targetName(String row) { return row.substring(2, row.indexOf(" | ", 2)); }
 
     /** Where a section with this heading starts (the heading alone on its line, or followed by " (from …)"); -1 if none. */
     private static int headed(String text, String heading) {
@@ -248,11 +259,21 @@ final class BenchmarkReport {
 
     // ---- targets
 
-    private record Target(String target, String figure, String met) {}
+    /** A target's line; {@code part}: the part of the benchmark ({@code --only}) that measures it. */
+    private record Target(String target, String figure, String met, String part) {
+        Target(String target, String figure, String met) { this(target, figure, met, null); }
+    }
+
+    /** The part that measured the targets added to {@code t} since {@code from}. */
+    private static void measuredBy(List<Target> t, int from, String part) {
+        for (int i = from; i < t.size(); i++) t.set(i, new Target(t.get(i).target(), t.get(i).figure(), t.get(i).met(), part));
+    }
 
     private List<Target> targets() {
         List<Target> t = new ArrayList<>();
         if (r.peers() != null) peerTargets(t);
+        measuredBy(t, 0, "peers");
+        int from = t.size();
         if (r.queries() != null) {
             QuerySpeedBench.Row worst = r.queries().rows().stream().min((x, y) -> Double.compare(x.ab(), y.ab())).orElseThrow();
             long below = r.queries().rows().stream().filter(x -> x.ab() < 0.9).count();
@@ -274,6 +295,8 @@ final class BenchmarkReport {
                                     "; where (c) is right, in-process (no HTTP) it takes at most %.2f× (a)'s time", rightInProcess.getAsDouble()) : ""),
                     "–"));
         }
+        measuredBy(t, from, "queries");
+        from = t.size();
         if (r.scaleQueries() != null) {
             ScaleQueryBench.Figures sq = r.scaleQueries();
             List<ScaleQueryBench.Row> compared = sq.rows().stream().filter(ScaleQueryBench.Row::compared).toList();
@@ -285,6 +308,8 @@ final class BenchmarkReport {
                             compared.stream().filter(x -> x.status().equals("same") && x.ac() != null && x.ac() >= 20).count()),
                     "–"));
         }
+        measuredBy(t, from, "scale-queries");
+        from = t.size();
         ScaleBench.Size m = size(1_000_000);
         if (m != null) {
             t.add(new Target("closure ≤ parse+load at 10⁶ asserted triples",
@@ -295,6 +320,8 @@ final class BenchmarkReport {
             exponent().ifPresent(e -> t.add(new Target("growth exponent of closure time 10⁴ → 10⁶ ≤ 1.1",
                     String.format(Locale.ROOT, "%.2f", e), e <= 1.1 ? "met" : "missed")));
         }
+        measuredBy(t, from, "scale");
+        from = t.size();
         if (r.start() != null) {
             double ratio = (double) r.start().oursMedian() / r.start().fusekiMedian();
             double storeRatio = (double) r.start().storeMedian() / r.start().fusekiMedian();
@@ -317,6 +344,7 @@ final class BenchmarkReport {
                             r.start().savedQueriesAnswered(), r.start().failed().size(), kb == null ? "(jcmd not available)" : String.format(Locale.ROOT, "%.1f MiB", kb / 1024.0)),
                     kb == null ? "unknown" : kb <= 256 * 1024 && r.start().failed().isEmpty() ? "met" : "missed"));
         }
+        measuredBy(t, from, "start");
         return t;
     }
 
@@ -530,8 +558,10 @@ final class BenchmarkReport {
         b.append("The machine is shared: other processes ran during the measurement, so absolute figures are noisy. ")
                 .append("Compare the ratios, which are measured within one run and, for (a) and (b), in alternating rounds.\n\n");
 
-        b.append(TARGETS).append("\n\n| target | figure | |\n|---|---|---|\n");
-        for (Target t : targets()) b.append("| ").append(t.target()).append(" | ").append(cell(t.figure())).append(" | ").append(t.met()).append(" |\n");
+        b.append(TARGETS).append("\n\n| target | figure | | part |\n|---|---|---|---|\n");
+        for (Target t : targets()) {
+            b.append("| ").append(t.target()).append(" | ").append(cell(t.figure())).append(" | ").append(t.met()).append(" | ").append(t.part()).append(" |\n");
+        }
         b.append('\n');
 
         if (r.profile() != null) profile(b);
