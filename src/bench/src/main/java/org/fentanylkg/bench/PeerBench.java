@@ -130,7 +130,6 @@ public final class PeerBench {
         }
         if (files.isEmpty()) throw new IOException(queries + ": no saved queries (*.rq)");
         Path scratch = Files.createTempDirectory("fkg-peers-");
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
         FusekiServer a = KnowledgeGraphServer.create().config(withoutAnswerCache(config)).port(0).start();
         FusekiServer aCached = null;
@@ -212,9 +211,9 @@ public final class PeerBench {
                 for (String u : d == null ? List.of(ua, uac, ub) : List.of(ua, uac, ub, ud)) Wrk.run(List.of(u), connections, warm, scratch);
                 List<List<Run>> runs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
                 for (int r = 0; r < rounds; r++) {
-                    runs.get(0).add(inJvm(os, List.of(ua), connections, runFor, scratch));
-                    runs.get(1).add(inJvm(os, List.of(uac), connections, runFor, scratch));
-                    runs.get(2).add(inJvm(os, List.of(ub), connections, runFor, scratch));
+                    runs.get(0).add(inJvm(List.of(ua), connections, runFor, scratch));
+                    runs.get(1).add(inJvm(List.of(uac), connections, runFor, scratch));
+                    runs.get(2).add(inJvm(List.of(ub), connections, runFor, scratch));
                     if (d != null) runs.get(3).add(external(d.process(), List.of(ud), connections, runFor, scratch));
                 }
                 double servedMs = QuerySpeedBench.bestOf(served, query);
@@ -222,8 +221,8 @@ public final class PeerBench {
                 org.apache.jena.query.Query parsed = org.apache.jena.query.QueryFactory.create(query);
                 // Rounds long enough for several runs of a slow query, bounded.
                 Duration round = Duration.ofMillis(Math.min(5000, Math.max(1000, 5 * singleMs)));
-                Overhead overhead = paired(() -> inJvm(os, List.of(ua), 1, round, scratch).cpuMsPerRequest(),
-                        () -> QuerySpeedBench.cpuSequential(served, parsed, round, PeerBench::cpuMillis, () -> idle(() -> os.getProcessCpuTime() / 1e6)),
+                Overhead overhead = paired(() -> inJvm(List.of(ua), 1, round, scratch).cpuMsPerRequest(),
+                        () -> QuerySpeedBench.cpuSequential(served, parsed, round, PeerBench::cpuMillis, () -> idle(PeerBench::processMillis)),
                         OVERHEAD_PAIRS);
                 Row row = new Row(name, ansA.size(), merge(runs.get(0)), merge(runs.get(1)), merge(runs.get(2)),
                         d == null ? null : merge(runs.get(3)), bStatus, dStatus, servedMs, overhead);
@@ -236,7 +235,7 @@ public final class PeerBench {
                                 row.d().rps(), row.d().cpuMsPerRequest(), row.ad(), row.adCached(), dStatus));
             }
             log.printf("mixed: %d connections, %d s, every saved query in turn at /kg/sparql (answer cache on)%n", mixedConnections, mixed.toSeconds());
-            Run mixedA = inJvm(os, mixA, mixedConnections, mixed, scratch);
+            Run mixedA = inJvm(mixA, mixedConnections, mixed, scratch);
             Run mixedD = d == null ? null : external(d.process(), mixD, mixedConnections, mixed, scratch);
             log.printf("  a+ %.1f q/s p99 %.1f ms errors %d%s%n", mixedA.rps(), mixedA.load().p99(), mixedA.load().errors(),
                     mixedD == null ? "" : String.format(java.util.Locale.ROOT, "; d %.1f q/s p99 %.1f ms errors %d", mixedD.rps(), mixedD.load().p99(), mixedD.load().errors()));
@@ -260,8 +259,8 @@ public final class PeerBench {
 
 
     /** A run against a server of this JVM: the JVM's CPU per request sent ({@link #measured}; the JVM does nothing else meanwhile). */
-    private static Run inJvm(OperatingSystemMXBean os, List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
-        return measured(PeerBench::cpuMillis, urls, connections, d, scratch);
+    private static Run inJvm(List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
+        return measured(PeerBench::cpuMillis, PeerBench::processMillis, urls, connections, d, scratch);
     }
 
     private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -274,11 +273,14 @@ public final class PeerBench {
      */
     static double cpuMillis() {
         double jit = JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
-        return OS.getProcessCpuTime() / 1e6 - jit;
+        return processMillis() - jit;
     }
 
+    /** This JVM's CPU time in ms, all of it: what {@link #idle} waits on, so that no compilation competes with a run. */
+    private static double processMillis() { return OS.getProcessCpuTime() / 1e6; }
+
     private static Run external(ProcessHandle p, List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
-        return measured(() -> Virtuoso.cpuMillis(p), urls, connections, d, scratch);
+        return measured(() -> Virtuoso.cpuMillis(p), () -> Virtuoso.cpuMillis(p), urls, connections, d, scratch);
     }
 
     /**
@@ -287,20 +289,19 @@ public final class PeerBench {
      * end. Read at wrk's exit, that CPU landed in the next run, another server's or another query's, while the run's own
      * was divided by the requests answered only, which overstated a slow query's CPU per request several times over.
      * So a run starts once the previous one's requests are done, and counts the one left on each connection.
+     * {@code busyMillis}: the process's CPU that must fall quiet first ({@link #idle}), {@code cpuMillis}: what is counted.
      */
-    private static Run measured(DoubleSupplier cpuMillis, List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
-        idle(cpuMillis);
+    private static Run measured(DoubleSupplier cpuMillis, DoubleSupplier busyMillis, List<String> urls, int connections, Duration d, Path scratch)
+            throws IOException, InterruptedException {
+        idle(busyMillis);
         double cpu0 = cpuMillis.getAsDouble();
         Wrk.Result r = Wrk.run(urls, connections, d, scratch);
-        idle(cpuMillis);
+        idle(busyMillis);
         double cpu1 = cpuMillis.getAsDouble();
         return new Run(r, r.requests() == 0 ? Double.NaN : (cpu1 - cpu0) / (r.requests() + connections));
     }
 
-    /**
-     * Waits until the process uses under a tenth of a core over {@link #IDLE_WINDOW}, for at most a minute
-     * ({@code cpuMillis} of the whole process: JIT compilation still going on is not idle).
-     */
+    /** Waits until the process uses under a tenth of a core over {@link #IDLE_WINDOW}, for at most a minute. */
     static void idle(DoubleSupplier cpuMillis) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
