@@ -433,7 +433,7 @@ final class BenchmarkReport {
                 .append("with one connection (`wrk -t1 -c1`), \"in-process CPU\" the CPU per run of the same query in-process on one thread, reading every row; ")
                 .append("measured in rounds that alternate between the two (each at least 1 s and 5 × the query's single-request time, at most 5 s), ")
                 .append(PeerBench.OVERHEAD_PAIRS).append(" pairs counted after warm-up pairs (until both sides' last two rounds agree within 5% or 0.05 ms, at most ")
-                .append(PeerBench.MAX_WARMUP_PAIRS).append("); the in-process query is parsed once, as the server parses a query text once; each figure is the median of its rounds, \"overhead\" the median of the pairs' differences ")
+                .append(PeerBench.MAX_WARMUP_PAIRS).append("); the in-process query is parsed once, as the server parses a query text once, and run as ARQ runs it, compiling and optimising its algebra on every run, which the server does once per query text (CompiledPlans); each figure is the median of its rounds, \"overhead\" the median of the pairs' differences ")
                 .append("(their range in brackets): what HTTP, the guards, the logs and writing the answer add to the query. ")
                 .append("CPU is the process's on both sides, its garbage collection included and the JIT compilers' time not, as for every figure of (a), (a+) and (b). ")
                 .append("(At ").append(p.connections()).append(" connections a heavy query costs itself more CPU than alone, in caches and the collector: ")

@@ -95,7 +95,8 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
      * Fuseki's own steps (SPARQLQueryProcessor.execute), less what each request paid for nothing: its action log
      * formats the query text twice (once re-serialised from the parsed query) at INFO, which this server does not
      * log (the request log has one line per request, with a hash). The text is parsed once per distinct text
-     * ({@link ParsedQueries}), and so are the query policy and the capped form of the query.
+     * ({@link ParsedQueries}), and so are the query policy, the capped form of the query and its algebra
+     * ({@link CompiledPlans}).
      */
     @Override
     protected void execute(String queryString, HttpAction action) {
@@ -124,6 +125,7 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
             Query q = p.getRight() == null ? query : p.getRight();
             // The capped form: memoised unless the dataset description made a query of its own.
             Query run = q == query ? parsed.limited(settings.resultCap()) : ResultCap.limited(q, settings.resultCap());
+            if (q == query) parsed.plan(settings.resultCap()).ifPresent(memo -> action.getContext().set(CompiledPlans.MEMO, memo));
             try (QueryExec exec = super.createQueryExec(action, run, p.getLeft())) {
                 QueryExecResult result = executeQuery(action, exec, query, null);
                 sendResults(action, result, query.getPrologue());

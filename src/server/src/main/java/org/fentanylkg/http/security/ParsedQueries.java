@@ -58,7 +58,7 @@ public final class ParsedQueries {
         private volatile Optional<String> refusal;
         private volatile Limited limited;
 
-        private record Limited(long cap, Query query) {}
+        private record Limited(long cap, Query query, CompiledPlans.Memo plan) {}
 
         Parsed(Query query) {
             settle(query);
@@ -94,13 +94,23 @@ public final class ParsedQueries {
         }
 
         /** {@link ResultCap#limited} of this query. */
-        Query limited(long cap) {
+        Query limited(long cap) { return limitedMemo(cap).query(); }
+
+        /**
+         * The compiled algebra of {@link #limited}{@code (cap)}, kept across runs; none for a query that is not
+         * {@link #repeatable}.
+         */
+        Optional<CompiledPlans.Memo> plan(long cap) {
+            return repeatable ? Optional.of(limitedMemo(cap).plan()) : Optional.empty();
+        }
+
+        private Limited limitedMemo(long cap) {
             Limited l = limited;
-            if (l != null && l.cap() == cap) return l.query();
+            if (l != null && l.cap() == cap) return l;
             Query q = ResultCap.limited(query, cap);
             settle(q);
-            limited = new Limited(cap, q);
-            return q;
+            limited = l = new Limited(cap, q, new CompiledPlans.Memo(q));
+            return l;
         }
     }
 

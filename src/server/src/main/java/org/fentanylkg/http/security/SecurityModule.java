@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The public endpoint's safe defaults ({@link SecuritySettings}), as a Fuseki module:
  * <ul>
  * <li>prepare: the query timeout and "SERVICE off" in ARQ's context; {@code java:} extensions and remote
- *     JSON-LD documents refused; SPARQL query handled by {@link GuardedQueryService} (length, policy, cap);</li>
+ *     JSON-LD documents refused; SPARQL query handled by {@link GuardedQueryService} (length, policy, cap), a
+ *     query's algebra compiled once ({@link CompiledPlans});</li>
  * <li>configured: {@code X-Content-Type-Options: nosniff} on every response, a Content-Length on every body,
  *     a charset on text and an Allow header on a 405 ({@link RequestGuardFilter});</li>
  * <li>server: the one error format for what Jetty itself refuses ({@link ProblemErrorHandler});</li>
@@ -68,6 +69,7 @@ public final class SecurityModule implements FusekiModule, EarlyPreparation {
         ExtensionGuard.install();
         OfflineJsonLd.install();
         builder.registerOperation(Operation.Query, new GuardedQueryService(settings));
+        CompiledPlans.register();
         reloader = settings.adminPasswordFile().map(file -> AdminPath.prepare(builder, file, graph)).orElse(null);
         LOG.info("Limits: query timeout {} ms, result cap {}, query length {} chars, request body {} bytes, request header {} bytes, SERVICE {}",
                 ARQ.getContext().getAsString(ARQ.queryTimeout), settings.resultCap(), settings.maxQueryLength(),
