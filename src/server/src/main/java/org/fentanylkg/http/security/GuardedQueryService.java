@@ -183,7 +183,7 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
         action.setResponseContentType(WebContent.contentTypeResultsJSON + "; charset=" + WebContent.charsetUTF8);
         ServletOps.success(action);
         try {
-            JsonResults.write(action.getResponseOutputStream(), result.rowSet());
+            JsonResults.write(action.getResponseOutputStream(), result.rowSet(), length -> action.getResponse().setContentLength(length));
         } catch (IOException e) {
             // as Fuseki's own result writers do: a client gone mid-answer is one line in the log ("client left?"), not a stack trace
             throw new RuntimeIOException(e);

@@ -21,9 +21,16 @@ import org.apache.jena.rdf.model.impl.Util;
 final class JsonResults {
     private JsonResults() {}
 
-    static void write(OutputStream out, RowSet rows) throws IOException {
+    /** An answer up to this size is sent in one write with its length; a longer one is streamed. */
+    static final int WHOLE_ANSWER_BYTES = 64 * 1024;
+
+    static void write(OutputStream out, RowSet rows) throws IOException { write(out, rows, length -> {}); }
+
+    /** As {@link #write(OutputStream, RowSet)}; an answer of at most {@link #WHOLE_ANSWER_BYTES} has its length told first. */
+    static void write(OutputStream out, RowSet rows, java.util.function.IntConsumer contentLength) throws IOException {
         NodeToLabel labels = SyntaxLabels.createNodeToLabel();
-        JsonWriter json = new JsonWriter(new Utf8BlockWriter(out));
+        Utf8BlockWriter text = new Utf8BlockWriter(out, WHOLE_ANSWER_BYTES, contentLength);
+        JsonWriter json = new JsonWriter(text);
         json.beginObject();
         json.name("head").beginObject().name("vars").beginArray();
         for (Var v : rows.getResultVars()) json.value(v.getVarName());
@@ -42,7 +49,8 @@ final class JsonResults {
         }
         json.endArray().endObject();
         json.endObject();
-        json.flush();
+        text.finish(); // not json.flush(): flushing the response would send a small answer in two writes, chunked
+
     }
 
     private static void term(JsonWriter json, Node n, NodeToLabel labels) throws IOException {

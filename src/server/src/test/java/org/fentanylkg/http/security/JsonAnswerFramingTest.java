@@ -1,0 +1,62 @@
+package org.fentanylkg.http.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A SPARQL JSON answer that fits in {@link JsonResults#WHOLE_ANSWER_BYTES} is sent whole with its Content-Length;
+ * a longer one is streamed (chunked) and arrives just as complete. Each is asked twice: the second run reuses the
+ * query's compiled algebra ({@link CompiledPlans}) and must answer the same.
+ */
+class JsonAnswerFramingTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception { server = TestServer.config().set("answerCacheBytes", "0").start(); } // the answer cache frames what it sends itself
+
+    @AfterAll
+    static void stop() { server.close(); }
+
+    private static java.net.http.HttpResponse<String> json(String query) throws Exception {
+        return server.get("/kg/sparql?query=" + TestServer.enc(query), "Accept", "application/sparql-results+json");
+    }
+
+    private static int rows(String body) {
+        return JsonParser.parseString(body).getAsJsonObject().getAsJsonObject("results").getAsJsonArray("bindings").size();
+    }
+
+    @Test
+    void aSmallAnswerIsSentWithItsLength() throws Exception {
+        String q = "SELECT ?c WHERE { ?c a <https://w3id.org/fentanyl-kg/ontology#Chemical> } ORDER BY ?c LIMIT 5";
+        var first = json(q);
+        var second = json(q);
+        for (var r : java.util.List.of(first, second)) {
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(String.valueOf(r.body().getBytes(StandardCharsets.UTF_8).length), r.headers().firstValue("Content-Length").orElse("none"));
+            assertEquals("none", r.headers().firstValue("Transfer-Encoding").orElse("none"));
+            assertEquals(5, rows(r.body()));
+        }
+        assertEquals(first.body(), second.body());
+    }
+
+    @Test
+    void aLongAnswerIsStreamedWhole() throws Exception {
+        String q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 2000";
+        var first = json(q);
+        var second = json(q);
+        for (var r : java.util.List.of(first, second)) {
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().getBytes(StandardCharsets.UTF_8).length > JsonResults.WHOLE_ANSWER_BYTES, "the answer is long enough to stream");
+            // streamed, so of no length known up front (Java's client hides the chunked Transfer-Encoding itself)
+            assertEquals("none", r.headers().firstValue("Content-Length").orElse("none"));
+            assertEquals(2000, rows(r.body()));
+        }
+        assertEquals(first.body(), second.body());
+    }
+}
