@@ -198,9 +198,11 @@ final class BenchmarkReport {
                 put(k + "ab", f2(row.ab()));
                 if (row.d() != null) {
                     put(k + "d.qps", f1(row.d().rps()));
-                    put(k + "d.cpu_ms", f3(row.d().cpuMsPerRequest()));
-                    put(k + "ad", f2(row.ad()));
-                    put(k + "ad_cached", f1(row.adCached()));
+                    if (row.d().rps() > 0) { // else no ratio: (d) finished no request in the run
+                        put(k + "d.cpu_ms", f3(row.d().cpuMsPerRequest()));
+                        put(k + "ad", f2(row.ad()));
+                        put(k + "ad_cached", f1(row.adCached()));
+                    }
                     put(k + "d.status", row.dStatus());
                 }
             }
@@ -452,7 +454,10 @@ final class BenchmarkReport {
                     .append(f1(x.b().rps())).append(" | ").append(f2(x.b().load().p99())).append(" | ").append(f2(x.b().cpuMsPerRequest())).append(" | ")
                     .append("**").append(f2(x.ab())).append("** | ");
             if (x.d() == null) b.append("– | – | – | – | – | – | – |\n");
-            else {
+            else if (x.d().rps() == 0) {
+                b.append("0 | – | – | – | – | – | ").append(cell(x.dStatus() + "; no request finished within the "
+                        + Math.round(x.d().load().seconds()) + " s of its runs")).append(" |\n");
+            } else {
                 b.append(f1(x.d().rps())).append(" | ").append(f2(x.d().load().p50())).append(" | ").append(f2(x.d().load().p99())).append(" | ")
                         .append(f2(x.d().cpuMsPerRequest())).append(" | **").append(f2(x.ad())).append("** | **").append(f1(x.adCached())).append("** | ")
                         .append(cell(x.dStatus())).append(" |\n");
