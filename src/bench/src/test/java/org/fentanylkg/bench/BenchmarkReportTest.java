@@ -118,6 +118,31 @@ class BenchmarkReportTest {
         assertTrue(missed.contains("p99 60.0 ms") && missed.contains("(10.0×) | missed |"), missed);
     }
 
+    /** Virtuoso finished no request of q2 in its runs: no ratio, no latencies, and q2 is left out of the geometric mean. */
+    @Test
+    void aQueryOnWhichVirtuosoFinishedNothingShowsNoRatio() throws Exception {
+        BenchmarkSuite.Results r = results(100, 100, "same", 900, 1000);
+        PeerBench.Figures p = r.peers();
+        PeerBench.Row silent = new PeerBench.Row("q2", 20, run(1000, 0.8, 5), run(20_000, 0.05, 2), run(900, 1.0, 5),
+                new PeerBench.Run(new Wrk.Result(0, 0, 10, 0, 0, 0), 0), "same", "same", 0.6, new PeerBench.Overhead(0.7, 0.5, 0.2, 0.1, 0.3, 5));
+        PeerBench.Figures both = new PeerBench.Figures(List.of(p.rows().get(0), silent), p.connections(), p.measure(), p.rounds(), p.virtuoso(),
+                p.absent(), p.virtuosoQuads(), p.servedQuads(), p.mixed(), p.virtuosoStarts(), p.warmup());
+        BenchmarkSuite.Results r2 = new BenchmarkSuite.Results(r.started(), r.machine(), r.loadBefore(), r.loadAfter(), r.command(), r.queries(),
+                r.scaleQueries(), r.scale(), r.start(), both, r.profile());
+        Path md = tmp.resolve("docs/benchmarks.md");
+        new BenchmarkReport(r2, null).write(md);
+        String text = Files.readString(md);
+        assertTrue(text.contains("| **1.11** | 0 | – | – | – | – | – | same; no request finished within the 10 s of its runs |"), text);
+        assertFalse(text.contains("Infinity") || text.contains("NaN"), text);
+        assertTrue(text.contains("geometric mean 1.25 over 1 queries"), text);
+        Properties props = new Properties();
+        try (var in = Files.newBufferedReader(tmp.resolve("docs/benchmarks.properties"))) {
+            props.load(in);
+        }
+        assertEquals(null, props.getProperty("peer.q2.ad"));
+        assertEquals("1.25", props.getProperty("peer.q1.ad"));
+    }
+
     @Test
     void exponentIsTheSlopeOnLogLogAxes() {
         ScaleBench.Size a = new ScaleBench.Size(10_000, 10_000, 1, 100, 0, 0, 0, 0, "1g", Map.of());
