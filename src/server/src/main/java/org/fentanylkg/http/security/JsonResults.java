@@ -50,7 +50,6 @@ final class JsonResults {
         json.endArray().endObject();
         json.endObject();
         text.finish(); // not json.flush(): flushing the response would send a small answer in two writes, chunked
-
     }
 
     private static void term(JsonWriter json, Node n, NodeToLabel labels) throws IOException {

@@ -3,13 +3,13 @@ package org.fentanylkg.http.security;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.util.Arrays;
-import java.util.function.IntConsumer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * A writer that collects characters in a block without locking and encodes each full block at once with the JDK's
@@ -88,8 +88,8 @@ final class Utf8BlockWriter extends Writer {
     }
 
     /**
-     * Writes out everything buffered (a lone surrogate as '?') without flushing the stream: a servlet's answer that
-     * fits in the container's buffer then goes out in one write, with a Content-Length, when the request completes.
+     * Writes out everything buffered and held back (a lone surrogate as '?'), without flushing the stream: the
+     * container sends a servlet's answer of known length with its headers when the request completes.
      */
     void finish() throws IOException {
         encode(true);
