@@ -58,6 +58,9 @@ class SignalsIT {
             String log = server.err();
             assertTrue(log.contains("Stopping: no new requests"), log);
             assertTrue(log.contains("Stopped"), log);
+            // The request log writes in batches: the line of the query that finished during the shutdown is not lost.
+            assertEquals(2, log.lines().filter(l -> l.contains("RequestLog") && l.contains("POST /kg/sparql 200 ")).count(),
+                    "one request line for each of the two queries: " + log);
         }
     }
 

@@ -13,9 +13,11 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.engine.Timeouts;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.logging.log4j.LogManager;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.ShutdownThread;
 import org.fentanylkg.vocab.FKGC;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +71,12 @@ public final class OpsModule implements FusekiModule {
             @Override public void lifeCycleStopping(LifeCycle event) {
                 LOG.info("Stopping: no new requests; waiting up to {} ms for the requests in flight", grace);
             }
-            @Override public void lifeCycleStopped(LifeCycle event) { LOG.info("Stopped"); }
+            @Override public void lifeCycleStopped(LifeCycle event) {
+                LOG.info("Stopped");
+                // At JVM exit (Jetty's shutdown hook) the request log may still hold the last lines for its next
+                // batch; Log4j's own hook is off (log4j2.properties), so stop Log4j here, which writes them out.
+                if (Thread.currentThread() instanceof ShutdownThread) LogManager.shutdown();
+            }
         });
     }
 

@@ -2,6 +2,7 @@ package org.fentanylkg.http.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -91,14 +92,19 @@ class RequestLogTest {
         }
     }
 
-    /** Written by a thread of its own: a request does not wait for the console. */
+    /**
+     * Written by a thread of its own, which sleeps between batches: a request neither waits for the console nor
+     * wakes a thread for its line.
+     */
     @Test
-    void requestLinesAreWrittenAsynchronously() {
+    void requestLinesAreWrittenAsynchronouslyInBatches() {
         var config = logging.getConfiguration().getLoggerConfig(RequestLogFilter.LOG.getName());
         assertEquals(RequestLogFilter.LOG.getName(), config.getName(), "the request log has a logger configuration of its own");
         assertFalse(config.isAdditive());
-        assertTrue(config.getAppenders().values().stream().anyMatch(a -> a instanceof org.apache.logging.log4j.core.appender.AsyncAppender),
-                config.getAppenders().toString());
+        assertInstanceOf(org.apache.logging.log4j.core.async.AsyncLoggerConfig.class, config);
+        var settings = org.apache.logging.log4j.util.PropertiesUtil.getProperties();
+        assertEquals("Sleep", settings.getStringProperty("log4j2.asyncLoggerConfigWaitStrategy"));
+        assertEquals(0, settings.getIntegerProperty("log4j2.asyncLoggerConfigRetries", -1), "no spinning between batches");
     }
 
     @Test
