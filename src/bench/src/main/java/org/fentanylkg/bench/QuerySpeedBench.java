@@ -212,18 +212,27 @@ public final class QuerySpeedBench {
     }
 
     /**
-     * The query's CPU time (ms, mean) in-process on one thread, parsed once, reading every row, as {@code cpuMillis} counts it,
-     * from when the process is idle until it is idle again ({@code idle}), as a server's run is counted. At least 5
-     * runs, and for at least {@code d}.
+     * The query's CPU time (ms, mean) in-process, parsed once, reading every row, as {@code cpuMillis} counts it, from
+     * when the process is idle until it is idle again ({@code idle}), as a server's run is counted. At least 5 runs,
+     * and for at least {@code d}; each run on this thread, or, given {@code handOff}, on one of its threads while this
+     * one waits, as a server hands a request to a thread of its pool.
      */
-    static double cpuSequential(DatasetGraph dsg, org.apache.jena.query.Query query, Duration d, java.util.function.DoubleSupplier cpuMillis, Pause idle)
-            throws InterruptedException {
+    static double cpuSequential(DatasetGraph dsg, org.apache.jena.query.Query query, Duration d, java.util.concurrent.ExecutorService handOff,
+                                java.util.function.DoubleSupplier cpuMillis, Pause idle) throws InterruptedException {
+        Runnable once = () -> readEveryRow(dsg, QueryExec.dataset(dsg).query(query));
         idle.await();
         long until = System.nanoTime() + d.toNanos();
         double cpu0 = cpuMillis.getAsDouble();
         int n = 0;
         while (n < 5 || System.nanoTime() < until) {
-            readEveryRow(dsg, QueryExec.dataset(dsg).query(query));
+            if (handOff == null) once.run();
+            else {
+                try {
+                    handOff.submit(once).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
             n++;
         }
         idle.await();

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link PeerBench#paired}: warm-up pairs until both sides agree round to round, then medians of each side and of the pairs' differences. */
+/**
+ * {@link PeerBench#paired}: warm-up pairs until every side agrees round to round, then medians of each side and of the
+ * pairs' differences, server − in-process (the overhead) and server − handed off (the request path).
+ */
 class PairedRoundsTest {
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -32,13 +35,19 @@ class PairedRoundsTest {
     @MethodSource("cases")
     void overheadIsTheMedianOfPairedDifferences(List<Double> server, List<Double> inProcess, double[] expected) throws Exception {
         Iterator<Double> s = server.iterator(), q = inProcess.iterator();
-        PeerBench.Overhead o = PeerBench.paired(s::next, q::next, 5);
+        // handed off: the in-process round 0.03 ms dearer
+        Iterator<Double> h = inProcess.stream().map(x -> x + 0.03).iterator();
+        PeerBench.Overhead o = PeerBench.paired(s::next, q::next, h::next, 5);
         assertEquals(expected[0], o.serverMs(), 1e-9, "server");
         assertEquals(expected[1], o.queryMs(), 1e-9, "in-process");
+        assertEquals(expected[1] + 0.03, o.handedMs(), 1e-9, "handed off");
         assertEquals(expected[2], o.ms(), 1e-9, "overhead");
-        assertEquals(expected[3], o.lowMs(), 1e-9, "low");
-        assertEquals(expected[4], o.highMs(), 1e-9, "high");
+        assertEquals(expected[3], o.total().lowMs(), 1e-9, "low");
+        assertEquals(expected[4], o.total().highMs(), 1e-9, "high");
+        assertEquals(expected[2] - 0.03, o.path().ms(), 1e-9, "request path");
+        assertEquals(expected[3] - 0.03, o.path().lowMs(), 1e-9);
+        assertEquals(expected[4] - 0.03, o.path().highMs(), 1e-9);
         assertEquals(5, o.pairs());
-        assertFalse(s.hasNext() || q.hasNext(), "every round given was run, and no more");
+        assertFalse(s.hasNext() || q.hasNext() || h.hasNext(), "every round given was run, and no more");
     }
 }
