@@ -378,13 +378,7 @@ public final class PeerBench {
             total[i] = s[i] - q[i];
             path[i] = s[i] - h[i];
         }
-        return new Overhead(medianOf(s), medianOf(q), medianOf(h), Spread.of(total), Spread.of(path), pairs);
-    }
-
-    private static double medianOf(double[] d) {
-        double[] sorted = d.clone();
-        java.util.Arrays.sort(sorted);
-        return median(sorted);
+        return new Overhead(Spread.of(s).ms(), Spread.of(q).ms(), Spread.of(h).ms(), Spread.of(total), Spread.of(path), pairs);
     }
 
     private static boolean agree(double x, double y) { return Math.abs(x - y) <= Math.max(0.05, 0.05 * Math.min(x, y)); }
