@@ -1,6 +1,7 @@
 package org.fentanylkg.dataset;
 
 import java.util.Iterator;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -11,6 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.graph.GraphZero;
 
 /**
@@ -48,7 +50,29 @@ public final class FrozenDataset extends DatasetGraphWrapper {
             return this;
         }
 
-        public FrozenDataset freeze() { return new FrozenDataset(dsg); }
+        /** Ends the filling: from here on the dataset is read-only, and its queries run on {@link GraphIndexedExecutor}. */
+        public FrozenDataset freeze() {
+            QC.setFactory(dsg.getContext(), GraphIndexedExecutor.factory(dsg, new IndexOnFirstUse(dsg)));
+            return new FrozenDataset(dsg);
+        }
+    }
+
+    /** The index of graphs by node, built by the first query that needs it (a start serves sooner without it). */
+    private static final class IndexOnFirstUse implements Supplier<GraphsByNode> {
+        private final DatasetGraph dsg;
+        private volatile GraphsByNode index;
+
+        IndexOnFirstUse(DatasetGraph dsg) { this.dsg = dsg; }
+
+        @Override
+        public GraphsByNode get() {
+            GraphsByNode i = index;
+            if (i != null) return i;
+            synchronized (this) {
+                if (index == null) index = GraphsByNode.of(dsg);
+                return index;
+            }
+        }
     }
 
     @Override

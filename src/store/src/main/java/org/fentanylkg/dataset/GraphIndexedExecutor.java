@@ -1,0 +1,123 @@
+package org.fentanylkg.dataset;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.op.Op1;
+import org.apache.jena.sparql.algebra.op.OpAssign;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpConditional;
+import org.apache.jena.sparql.algebra.op.OpDistinct;
+import org.apache.jena.sparql.algebra.op.OpExtend;
+import org.apache.jena.sparql.algebra.op.OpFilter;
+import org.apache.jena.sparql.algebra.op.OpGraph;
+import org.apache.jena.sparql.algebra.op.OpJoin;
+import org.apache.jena.sparql.algebra.op.OpLeftJoin;
+import org.apache.jena.sparql.algebra.op.OpMinus;
+import org.apache.jena.sparql.algebra.op.OpOrder;
+import org.apache.jena.sparql.algebra.op.OpProject;
+import org.apache.jena.sparql.algebra.op.OpReduced;
+import org.apache.jena.sparql.algebra.op.OpSequence;
+import org.apache.jena.sparql.algebra.op.OpTriple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.main.OpExecutor;
+import org.apache.jena.sparql.engine.main.OpExecutorFactory;
+import org.apache.jena.sparql.engine.main.iterator.QueryIterGraph;
+
+/**
+ * ARQ's executor, with {@code GRAPH ?g { ... }} visiting only the named graphs that can match. ARQ's general
+ * dataset evaluates the pattern once per named graph for each incoming solution; the knowledge graph has a named
+ * graph per fact, and its saved queries ask {@code GRAPH ?fact { <resource> ?p ?o }} for every row, so that loop
+ * was most of their time. Here a pattern whose fixed nodes (after the incoming solution is substituted) include an
+ * IRI or blank node visits only the graphs that mention the rarest of them ({@link GraphsByNode}); each graph is then
+ * evaluated exactly as ARQ evaluates it, so answers and their order are unchanged.
+ */
+final class GraphIndexedExecutor extends OpExecutor {
+    private final DatasetGraph dataset;
+    private final Supplier<GraphsByNode> index;
+
+    private GraphIndexedExecutor(ExecutionContext execCxt, DatasetGraph dataset, Supplier<GraphsByNode> index) {
+        super(execCxt);
+        this.dataset = dataset;
+        this.index = index;
+    }
+
+    /** The factory for {@code dataset}, whose named graphs {@code index} describes; any other dataset runs as in ARQ. */
+    static OpExecutorFactory factory(DatasetGraph dataset, Supplier<GraphsByNode> index) {
+        return execCxt -> new GraphIndexedExecutor(execCxt, dataset, index);
+    }
+
+    @Override
+    protected QueryIterator execute(OpGraph opGraph, QueryIterator input) {
+        if (!Var.isVar(opGraph.getNode()) || DatasetGraphWrapper.unwrap(execCxt.getDataset()) != dataset)
+            return super.execute(opGraph, input);
+        return new Narrowed(input, opGraph, execCxt, index.get());
+    }
+
+    private static final class Narrowed extends QueryIterGraph {
+        private final GraphsByNode index;
+        private final List<Triple> required = new ArrayList<>();
+
+        Narrowed(QueryIterator input, OpGraph opGraph, ExecutionContext execCxt, GraphsByNode index) {
+            super(input, opGraph, execCxt);
+            this.index = index;
+            collect(opGraph.getSubOp(), required);
+        }
+
+        @Override
+        protected QueryIterator nextStage(Binding outer) {
+            if (outer.get(Var.alloc(opGraph.getNode())) != null) return super.nextStage(outer);
+            Iterator<Node> names = candidates(outer);
+            if (names == null) return super.nextStage(outer);
+            return new QueryIterGraphInner(outer, names, opGraph, getExecContext()) {};
+        }
+
+        /** The graphs of the rarest fixed node; null when no node narrows them. */
+        private Iterator<Node> candidates(Binding outer) {
+            Node rarest = null;
+            int fewest = Integer.MAX_VALUE;
+            for (Triple t : required) {
+                for (Node n : new Node[] {t.getSubject(), t.getPredicate(), t.getObject()}) {
+                    Node v = Var.isVar(n) ? outer.get(Var.alloc(n)) : n;
+                    if (!GraphsByNode.indexes(v)) continue;
+                    int c = index.count(v);
+                    if (c == 0) return Iter.nullIterator();
+                    if (c < fewest) {
+                        fewest = c;
+                        rarest = v;
+                    }
+                }
+            }
+            return rarest == null ? null : index.graphsWith(rarest);
+        }
+
+        /**
+         * The triple patterns every solution of {@code op} matches in the graph: through operators that only keep,
+         * extend or reorder solutions of their (left) input. Not through a group, which answers even over no match.
+         */
+        private static void collect(Op op, List<Triple> into) {
+            if (op instanceof OpBGP bgp) into.addAll(bgp.getPattern().getList());
+            else if (op instanceof OpTriple t) into.add(t.getTriple());
+            else if (op instanceof OpFilter || op instanceof OpExtend || op instanceof OpAssign || op instanceof OpProject
+                    || op instanceof OpDistinct || op instanceof OpReduced || op instanceof OpOrder)
+                collect(((Op1) op).getSubOp(), into);
+            else if (op instanceof OpSequence seq) seq.getElements().forEach(e -> collect(e, into));
+            else if (op instanceof OpJoin j) {
+                collect(j.getLeft(), into);
+                collect(j.getRight(), into);
+            } else if (op instanceof OpLeftJoin lj) collect(lj.getLeft(), into);
+            else if (op instanceof OpConditional c) collect(c.getLeft(), into);
+            else if (op instanceof OpMinus m) collect(m.getLeft(), into);
+        }
+    }
+}
