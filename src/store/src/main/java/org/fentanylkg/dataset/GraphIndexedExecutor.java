@@ -3,6 +3,7 @@ package org.fentanylkg.dataset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -30,6 +31,14 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.engine.iterator.QueryIterFilterExpr;
+import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprFunction;
+import org.apache.jena.sparql.expr.ExprFunctionOp;
+import org.apache.jena.sparql.expr.ExprVars;
+import org.apache.jena.sparql.expr.Unstable;
 import org.apache.jena.sparql.engine.main.OpExecutor;
 import org.apache.jena.sparql.engine.main.OpExecutorFactory;
 import org.apache.jena.sparql.engine.main.iterator.QueryIterGraph;
@@ -40,7 +49,8 @@ import org.apache.jena.sparql.engine.main.iterator.QueryIterGraph;
  * graph per fact, and its saved queries ask {@code GRAPH ?fact { <resource> ?p ?o }} for every row, so that loop
  * was most of their time. Here a pattern whose fixed nodes (after the incoming solution is substituted) include an
  * IRI or blank node visits only the graphs that mention the rarest of them ({@link GraphsByNode}); each graph is then
- * evaluated exactly as ARQ evaluates it, so answers and their order are unchanged.
+ * evaluated exactly as ARQ evaluates it, so answers and their order are unchanged. A filter on the graph variable alone
+ * is tested on the graph's name before the graph is visited.
  */
 final class GraphIndexedExecutor extends OpExecutor {
     private final DatasetGraph dataset;
@@ -59,27 +69,66 @@ final class GraphIndexedExecutor extends OpExecutor {
 
     @Override
     protected QueryIterator execute(OpGraph opGraph, QueryIterator input) {
-        if (!Var.isVar(opGraph.getNode()) || DatasetGraphWrapper.unwrap(execCxt.getDataset()) != dataset)
-            return super.execute(opGraph, input);
-        return new Narrowed(input, opGraph, execCxt, index.get());
+        if (!narrows(opGraph)) return super.execute(opGraph, input);
+        return new Narrowed(input, opGraph, execCxt, index.get(), List.of());
+    }
+
+    /**
+     * A filter on the graph variable alone, over {@code GRAPH ?g}, as in {@code GRAPH ?g { ... } FILTER(STRSTARTS(STR(?g),
+     * ...))}: tested on each graph's name before the graph is visited, rather than on each of its solutions after.
+     */
+    @Override
+    protected QueryIterator execute(OpFilter opFilter, QueryIterator input) {
+        if (!(opFilter.getSubOp() instanceof OpGraph opGraph) || !narrows(opGraph)) return super.execute(opFilter, input);
+        Var g = Var.alloc(opGraph.getNode());
+        List<Expr> onName = new ArrayList<>(), onSolution = new ArrayList<>();
+        for (Expr e : opFilter.getExprs()) (ExprVars.getVarsMentioned(e).equals(Set.of(g)) && repeatable(e) ? onName : onSolution).add(e);
+        if (onName.isEmpty()) return super.execute(opFilter, input);
+        // Every solution from a graph binds ?g to its name, so a test of ?g alone gives the same on each of them.
+        QueryIterator qIter = new Narrowed(input, opGraph, execCxt, index.get(), onName);
+        for (Expr e : onSolution) qIter = new QueryIterFilterExpr(qIter, e, execCxt);
+        return qIter;
+    }
+
+    private boolean narrows(OpGraph opGraph) {
+        return Var.isVar(opGraph.getNode()) && DatasetGraphWrapper.unwrap(execCxt.getDataset()) == dataset;
+    }
+
+    /** Whether an expression gives the same value each time for the same variables: none of ARQ's unstable functions (RAND, UUID, BNODE, ...), no EXISTS, no extension function or cast. */
+    private static boolean repeatable(Expr e) {
+        if (!e.isFunction()) return true;
+        ExprFunction f = e.getFunction();
+        if (f instanceof Unstable || f instanceof E_Function || f instanceof ExprFunctionOp) return false;
+        return f.getArgs().stream().allMatch(GraphIndexedExecutor::repeatable);
     }
 
     private static final class Narrowed extends QueryIterGraph {
         private final GraphsByNode index;
+        private final List<Expr> onName;
+        private final Var graphVar;
         private final List<Triple> required = new ArrayList<>();
 
-        Narrowed(QueryIterator input, OpGraph opGraph, ExecutionContext execCxt, GraphsByNode index) {
+        Narrowed(QueryIterator input, OpGraph opGraph, ExecutionContext execCxt, GraphsByNode index, List<Expr> onName) {
             super(input, opGraph, execCxt);
             this.index = index;
+            this.onName = onName;
+            this.graphVar = Var.alloc(opGraph.getNode());
             collect(opGraph.getSubOp(), required);
         }
 
         @Override
         protected QueryIterator nextStage(Binding outer) {
-            if (outer.get(Var.alloc(opGraph.getNode())) != null) return super.nextStage(outer);
-            Iterator<Node> names = candidates(outer);
-            if (names == null) return super.nextStage(outer);
+            if (outer.get(graphVar) != null) return super.nextStage(outer);
+            Iterator<Node> candidates = candidates(outer);
+            Iterator<Node> names = candidates != null ? candidates : getExecContext().getDataset().listGraphNodes();
+            if (!onName.isEmpty()) names = Iter.filter(names, name -> passes(outer, name));
             return new QueryIterGraphInner(outer, names, opGraph, getExecContext()) {};
+        }
+
+        private boolean passes(Binding outer, Node name) {
+            Binding b = BindingFactory.binding(outer, graphVar, name);
+            for (Expr e : onName) if (!e.isSatisfied(b, getExecContext())) return false;
+            return true;
         }
 
         /** The graphs of the rarest fixed node; null when no node narrows them. */
