@@ -11,6 +11,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -43,6 +45,17 @@ class KnowledgeGraphServerTest {
         var rs = server.select("PREFIX fkg: <https://w3id.org/fentanyl-kg/ontology#>\n"
                 + "SELECT ?c WHERE { <https://w3id.org/fentanyl-kg/id/cjng> a ?c . FILTER(?c = fkg:SanctionedEntity) }");
         assertEquals(1, rs.size());
+    }
+
+    /** ARQ's FILTER(a || b) rewrite returned a solution once per disjunct it satisfies (apache/jena#4160); the configuration turns it off. */
+    @Test
+    void aFilterWhoseDisjunctsBothHoldKeepsTheSolutionOnce() throws Exception {
+        var rs = server.select("PREFIX fkg: <https://w3id.org/fentanyl-kg/ontology#>\n"
+                + "SELECT ?s WHERE { ?s a fkg:Cartel FILTER(?s = <https://w3id.org/fentanyl-kg/id/cjng> || STRSTARTS(STR(?s), \"https://\")) }");
+        List<String> cartels = new ArrayList<>();
+        rs.forEachRemaining(row -> cartels.add(row.getResource("s").getURI()));
+        assertTrue(cartels.contains("https://w3id.org/fentanyl-kg/id/cjng"), cartels.toString());
+        assertEquals(cartels.stream().distinct().count(), cartels.size(), "each cartel once: " + cartels);
     }
 
     @Test
