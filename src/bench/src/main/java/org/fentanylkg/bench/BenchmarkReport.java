@@ -198,6 +198,8 @@ final class BenchmarkReport {
                 put(k + "one_connection.in_process_handed_off.cpu_ms", f3(row.overhead().handedMs()));
                 put(k + "request_path_ms", f3(row.overhead().path().ms()));
                 put(k + "request_path_range_ms", f3(row.overhead().path().lowMs()) + " " + f3(row.overhead().path().highMs()));
+                put(k + "writing_the_answer.cpu_ms", f3(row.overhead().writeMs()));
+                put(k + "overhead_less_writing_ms", f3(row.overhead().lessWritingMs()));
                 put(k + "ab", f2(row.ab()));
                 if (row.d() != null) {
                     put(k + "d.qps", f1(row.d().rps()));
@@ -373,6 +375,13 @@ final class BenchmarkReport {
                 String.format(Locale.ROOT, "median %.2f ms; highest %.2f ms (%s); %d of %d queries above 0.3 ms", op[op.length / 2],
                         worstPath.overhead().path().ms(), worstPath.query(), rows.stream().filter(x -> x.overhead().path().ms() > 0.3).count(), rows.size()) + apart,
                 "–"));
+        // The overhead less the part that grows with the answer: writing it, measured alone in-process.
+        PeerBench.Row worstLess = rows.stream().max((x, y) -> Double.compare(x.overhead().lessWritingMs(), y.overhead().lessWritingMs())).orElseThrow();
+        double[] ol = rows.stream().mapToDouble(x -> x.overhead().lessWritingMs()).sorted().toArray();
+        t.add(new Target("request overhead less the writing of the answer (the query's answer written as SPARQL JSON in-process, alone) ≤ 0.3 ms, answer cache off; one connection, alternating rounds (figure only)",
+                String.format(Locale.ROOT, "median %.2f ms; highest %.2f ms (%s); %d of %d queries above 0.3 ms", ol[ol.length / 2],
+                        worstLess.overhead().lessWritingMs(), worstLess.query(), rows.stream().filter(x -> x.overhead().lessWritingMs() > 0.3).count(), rows.size()) + apart,
+                "–"));
         // The reading of earlier runs, for comparison: CPU at the connections' concurrency against the query alone at its best.
         double[] ob = rows.stream().mapToDouble(x -> x.a().cpuMsPerRequest() - x.servedMs()).sorted().toArray();
         PeerBench.Row worstBest = rows.stream().max((x, y) -> Double.compare(x.a().cpuMsPerRequest() - x.servedMs(),
@@ -450,11 +459,14 @@ final class BenchmarkReport {
                 .append("Jetty hands each request to a thread that has stood idle since its last one (with one connection, two threads take turns: one selects while the other runs a request), and a query run on such a thread costs more CPU than back to back on one thread, its data having left the core's caches: ")
                 .append("so a third side, \"in-process CPU, handed off\", gives each run of the query in-process to one of two pool threads in turn and waits for it, ")
                 .append("and \"request path\" is the median of the differences server − handed off (their range in brackets): what HTTP, the guards, the logs and writing the answer add; the rest of the overhead is the hand-off's. ")
+                .append("\"writing the answer\" is the CPU of writing the query's answer as SPARQL JSON results by the endpoint's writer (the requests' format) to a stream that discards it, ")
+                .append("in-process, back to back, the answer computed once before (median of ").append(PeerBench.WRITING_ROUNDS)
+                .append(" rounds), and \"overhead less writing\" the overhead without it: what grows with the answer's size against what each request adds. ")
                 .append("CPU is the process's on both sides, its garbage collection included and the JIT compilers' time not, as for every figure of (a), (a+) and (b). ")
                 .append("(At ").append(p.connections()).append(" connections a heavy query costs itself more CPU than alone, in caches and the collector: ")
                 .append("the query's cost, not the request path's.)\n\n");
-        b.append("| saved query | rows | a q/s | a p50 | a p99 | a CPU | in-process ms | a CPU, 1 conn. | in-process CPU | overhead | in-process CPU, handed off | request path | a+ q/s | a+ p99 | a+ CPU | b q/s | b p99 | b CPU | **a/b** | d q/s | d p50 | d p99 | d CPU | **a/d** | **a+/d** | (d) answers |\n");
-        b.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+        b.append("| saved query | rows | a q/s | a p50 | a p99 | a CPU | in-process ms | a CPU, 1 conn. | in-process CPU | overhead | in-process CPU, handed off | request path | writing the answer | overhead less writing | a+ q/s | a+ p99 | a+ CPU | b q/s | b p99 | b CPU | **a/b** | d q/s | d p50 | d p99 | d CPU | **a/d** | **a+/d** | (d) answers |\n");
+        b.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
         double logAd = 0, logAdc = 0;
         int same = 0;
         for (PeerBench.Row x : p.rows()) {
@@ -465,6 +477,7 @@ final class BenchmarkReport {
                     .append(f2(overhead(x))).append(" (").append(f2(x.overhead().total().lowMs())).append(" to ").append(f2(x.overhead().total().highMs())).append(") | ")
                     .append(f2(x.overhead().handedMs())).append(" | ")
                     .append(f2(x.overhead().path().ms())).append(" (").append(f2(x.overhead().path().lowMs())).append(" to ").append(f2(x.overhead().path().highMs())).append(") | ")
+                    .append(f2(x.overhead().writeMs())).append(" | ").append(f2(x.overhead().lessWritingMs())).append(" | ")
                     .append(f1(x.aCached().rps())).append(" | ").append(f2(x.aCached().load().p99())).append(" | ").append(f2(x.aCached().cpuMsPerRequest())).append(" | ")
                     .append(f1(x.b().rps())).append(" | ").append(f2(x.b().load().p99())).append(" | ").append(f2(x.b().cpuMsPerRequest())).append(" | ")
                     .append("**").append(f2(x.ab())).append("** | ");
@@ -486,7 +499,7 @@ final class BenchmarkReport {
             if (errors > 0) b.append("\n(").append(x.query()).append(": ").append(errors).append(" failed requests)\n");
         }
         if (same > 0) {
-            b.append("| geometric mean over the ").append(same).append(" queries (d) answers the same | | | | | | | | | | | | | | | | | | | | | | | **")
+            b.append("| geometric mean over the ").append(same).append(" queries (d) answers the same | | | | | | | | | | | | | | | | | | | | | | | | | **")
                     .append(f2(Math.exp(logAd / same))).append("** | **").append(f1(Math.exp(logAdc / same))).append("** | |\n");
         }
         long bDiff = p.rows().stream().filter(x -> !"same".equals(x.bStatus())).count();

@@ -74,11 +74,18 @@ public final class PeerBench {
      * than back to back on one thread, its data having left the core's caches. So a third side gives each run of the
      * query in-process to one of two pool threads in turn and waits for it ({@code handedMs}): {@code total} is
      * server − in-process back to back, the overhead as the issue defines it; {@code path} is server − handed off,
-     * what HTTP, the guards, the logs and writing the answer add; the rest is the hand-off's.
+     * what HTTP, the guards, the logs and writing the answer add; the rest is the hand-off's. {@code writeMs} is the
+     * CPU of writing the answer alone, in-process ({@link QuerySpeedBench#cpuWriting}; NaN until measured): the part of
+     * the overhead that grows with the answer's size.
      */
-    public record Overhead(double serverMs, double queryMs, double handedMs, Spread total, Spread path, int pairs) {
+    public record Overhead(double serverMs, double queryMs, double handedMs, Spread total, Spread path, int pairs, double writeMs) {
         /** The overhead as the issue defines it: {@code total}'s median. */
         public double ms() { return total.ms(); }
+
+        /** The overhead less the writing of the answer. */
+        public double lessWritingMs() { return total.ms() - writeMs; }
+
+        Overhead withWriting(double ms) { return new Overhead(serverMs, queryMs, handedMs, total, path, pairs, ms); }
     }
 
     /** A median of paired differences, in ms, and the range of the differences it was taken from. */
@@ -250,13 +257,16 @@ public final class PeerBench {
                         () -> QuerySpeedBench.cpuSequential(served, parsed, round, null, PeerBench::cpuMillis, quiet),
                         () -> QuerySpeedBench.cpuSequential(served, parsed, round, handOff, PeerBench::cpuMillis, quiet),
                         OVERHEAD_PAIRS);
+                double[] writing = new double[WRITING_ROUNDS];
+                for (int i = 0; i < writing.length; i++) writing[i] = QuerySpeedBench.cpuWriting(served, parsed, round, PeerBench::cpuMillis, quiet);
+                overhead = overhead.withWriting(Spread.of(writing).ms());
                 Row row = new Row(name, ansA.size(), merge(runs.get(0)), merge(runs.get(1)), merge(runs.get(2)),
                         d == null ? null : merge(runs.get(3)), bStatus, dStatus, servedMs, overhead);
                 rows.add(row);
                 log.printf("  %-36s rows %4d  overhead %.3f ms (%.3f to %.3f over %d pairs of rounds; 1 connection %.3f ms/req, in-process %.3f ms); "
-                                + "request path %.3f ms (%.3f to %.3f; in-process handed off %.3f ms)%n", name, row.rows(),
+                                + "request path %.3f ms (%.3f to %.3f; in-process handed off %.3f ms); writing the answer %.3f ms%n", name, row.rows(),
                         overhead.ms(), overhead.total().lowMs(), overhead.total().highMs(), overhead.pairs(), overhead.serverMs(), overhead.queryMs(),
-                        overhead.path().ms(), overhead.path().lowMs(), overhead.path().highMs(), overhead.handedMs());
+                        overhead.path().ms(), overhead.path().lowMs(), overhead.path().highMs(), overhead.handedMs(), overhead.writeMs());
                 log.printf("  %-36s rows %4d  a %7.1f q/s %5.2f ms/req  a+ %8.1f q/s  b %7.1f q/s %5.2f ms/req  a/b %5.2f%s%n", name, row.rows(),
                         row.a().rps(), row.a().cpuMsPerRequest(), row.aCached().rps(), row.b().rps(), row.b().cpuMsPerRequest(), row.ab(),
                         d == null ? "" : String.format(java.util.Locale.ROOT, "  d %7.1f q/s %5.2f ms/req  a/d %5.2f  a+/d %6.1f  (d) %s",
@@ -350,6 +360,9 @@ public final class PeerBench {
     /** Pairs of rounds per query in the overhead measurement, after the warm-up pairs. */
     static final int OVERHEAD_PAIRS = 5;
 
+    /** Rounds of writing the answer per query (their median is taken). */
+    static final int WRITING_ROUNDS = 3;
+
     /** Warm-up pairs at most: a query's code keeps improving for seconds after the suite's warm-up, as C2 compiles its paths. */
     static final int MAX_WARMUP_PAIRS = 4;
 
@@ -378,7 +391,7 @@ public final class PeerBench {
             total[i] = s[i] - q[i];
             path[i] = s[i] - h[i];
         }
-        return new Overhead(Spread.of(s).ms(), Spread.of(q).ms(), Spread.of(h).ms(), Spread.of(total), Spread.of(path), pairs);
+        return new Overhead(Spread.of(s).ms(), Spread.of(q).ms(), Spread.of(h).ms(), Spread.of(total), Spread.of(path), pairs, Double.NaN);
     }
 
     private static boolean agree(double x, double y) { return Math.abs(x - y) <= Math.max(0.05, 0.05 * Math.min(x, y)); }

@@ -21,6 +21,7 @@ import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.fentanylkg.http.main.KnowledgeGraphServer;
+import org.fentanylkg.http.security.JsonResults;
 import org.fentanylkg.vocab.Graphs;
 
 /**
@@ -233,6 +234,29 @@ public final class QuerySpeedBench {
                     throw new IllegalStateException(e.getCause());
                 }
             }
+            n++;
+        }
+        idle.await();
+        return (cpuMillis.getAsDouble() - cpu0) / n;
+    }
+
+    /**
+     * CPU per writing of the query's answer as SPARQL JSON results, by the endpoint's writer ({@link JsonResults}; the
+     * format of the overhead's requests), to a stream that discards it, on this thread, back to back; the answer is
+     * computed once, before.
+     */
+    static double cpuWriting(DatasetGraph dsg, org.apache.jena.query.Query query, Duration d, java.util.function.DoubleSupplier cpuMillis,
+                             Pause idle) throws InterruptedException, IOException {
+        org.apache.jena.sparql.exec.RowSetRewindable answer = dsg.calculateRead(() ->
+                QueryExec.dataset(dsg).query(query).timeout(120, java.util.concurrent.TimeUnit.SECONDS).select().rewindable());
+        java.io.OutputStream discard = java.io.OutputStream.nullOutputStream();
+        idle.await();
+        long until = System.nanoTime() + d.toNanos();
+        double cpu0 = cpuMillis.getAsDouble();
+        int n = 0;
+        while (n < 5 || System.nanoTime() < until) {
+            answer.reset();
+            JsonResults.write(discard, answer);
             n++;
         }
         idle.await();

@@ -18,13 +18,14 @@ import org.apache.jena.rdf.model.impl.Util;
  * indentation, which Jena writes one character at a time and which was the largest cost of answering a small query
  * (docs/benchmarks.md, "Where a request's time goes").
  */
-final class JsonResults {
+public final class JsonResults {
     private JsonResults() {}
 
     /** An answer up to this size is sent in one write with its length; a longer one is streamed. */
     static final int WHOLE_ANSWER_BYTES = 64 * 1024;
 
-    static void write(OutputStream out, RowSet rows) throws IOException { write(out, rows, length -> {}); }
+    /** Writes the rows as the SPARQL endpoint sends them (the benchmark times this alone). */
+    public static void write(OutputStream out, RowSet rows) throws IOException { write(out, rows, length -> {}); }
 
     /** As {@link #write(OutputStream, RowSet)}; an answer of at most {@link #WHOLE_ANSWER_BYTES} has its length told first. */
     static void write(OutputStream out, RowSet rows, java.util.function.IntConsumer contentLength) throws IOException {
