@@ -33,15 +33,16 @@ import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.engine.iterator.QueryIterFilterExpr;
+import org.apache.jena.sparql.engine.iterator.QueryIterNullIterator;
+import org.apache.jena.sparql.engine.main.OpExecutor;
+import org.apache.jena.sparql.engine.main.OpExecutorFactory;
+import org.apache.jena.sparql.engine.main.iterator.QueryIterGraph;
 import org.apache.jena.sparql.expr.E_Function;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprFunction;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprVars;
 import org.apache.jena.sparql.expr.Unstable;
-import org.apache.jena.sparql.engine.main.OpExecutor;
-import org.apache.jena.sparql.engine.main.OpExecutorFactory;
-import org.apache.jena.sparql.engine.main.iterator.QueryIterGraph;
 
 /**
  * ARQ's executor, with {@code GRAPH ?g { ... }} visiting only the named graphs that can match. ARQ's general
@@ -118,15 +119,17 @@ final class GraphIndexedExecutor extends OpExecutor {
 
         @Override
         protected QueryIterator nextStage(Binding outer) {
-            if (outer.get(graphVar) != null) return super.nextStage(outer);
+            if (outer.contains(graphVar)) {
+                // bound by the incoming solution: one graph, its name tested all the same
+                return passes(outer) ? super.nextStage(outer) : QueryIterNullIterator.create(getExecContext());
+            }
             Iterator<Node> candidates = candidates(outer);
             Iterator<Node> names = candidates != null ? candidates : getExecContext().getDataset().listGraphNodes();
-            if (!onName.isEmpty()) names = Iter.filter(names, name -> passes(outer, name));
+            if (!onName.isEmpty()) names = Iter.filter(names, name -> passes(BindingFactory.binding(outer, graphVar, name)));
             return new QueryIterGraphInner(outer, names, opGraph, getExecContext()) {};
         }
 
-        private boolean passes(Binding outer, Node name) {
-            Binding b = BindingFactory.binding(outer, graphVar, name);
+        private boolean passes(Binding b) {
             for (Expr e : onName) if (!e.isSatisfied(b, getExecContext())) return false;
             return true;
         }

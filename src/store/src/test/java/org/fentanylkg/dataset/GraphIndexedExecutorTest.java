@@ -7,17 +7,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.ARQConstants;
+import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.engine.iterator.QueryIterRoot;
+import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.main.OpExecutor;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.sse.SSE;
+import org.apache.jena.sparql.util.Context;
 import org.fentanylkg.queries.SavedQuery;
 import org.fentanylkg.queries.SavedQueryCatalog;
 import org.junit.jupiter.api.Test;
@@ -114,6 +123,25 @@ class GraphIndexedExecutorTest {
         sameAsArq(dsg, "SELECT ?g { GRAPH ?g { <urn:a> ?p ?o } FILTER(RAND() < 2 && ?g != <urn:g1>) }", 1);
         // an error on the name rejects the graph, as it rejects each solution
         sameAsArq(dsg, "SELECT ?g { GRAPH ?g { ?s ?p ?o } FILTER(STRLEN(?g) > 0) }", 0);
+    }
+
+    /** The graph variable bound by the incoming solution: the test of its name still applies. */
+    @Test
+    void aFilterOnTheGraphNameAppliesWhenTheNameComesBound() {
+        FrozenDataset dsg = small();
+        Op op = SSE.parseOp("(sequence (table (vars ?g) (row [?g <urn:g2>]) (row [?g <urn:g1>]))"
+                + " (filter (!= ?g <urn:g2>) (graph ?g (bgp (triple <urn:a> ?p ?o)))))");
+        for (boolean arqsOwn : new boolean[] {false, true}) {
+            List<Binding> rows = dsg.calculateRead(() -> {
+                Context cxt = Context.setupContextForDataset(ARQ.getContext(), dsg);
+                if (arqsOwn) QC.setFactory(cxt, OpExecutor.stdFactory);
+                ExecutionContext execCxt = ExecutionContext.create(dsg, cxt);
+                return Iter.toList(QC.execute(op, QueryIterRoot.create(execCxt), execCxt));
+            });
+            assertEquals(1, rows.size(), "ARQ's own: " + arqsOwn + ", " + rows);
+            assertEquals(iri("g1"), rows.get(0).get(Var.alloc("g")));
+            assertEquals(B, rows.get(0).get(Var.alloc("o")));
+        }
     }
 
     @Test
