@@ -21,7 +21,6 @@ import org.apache.jena.sparql.algebra.op.OpJoin;
 import org.apache.jena.sparql.algebra.op.OpLeftJoin;
 import org.apache.jena.sparql.algebra.op.OpMinus;
 import org.apache.jena.sparql.algebra.op.OpOrder;
-import org.apache.jena.sparql.algebra.op.OpProject;
 import org.apache.jena.sparql.algebra.op.OpReduced;
 import org.apache.jena.sparql.algebra.op.OpSequence;
 import org.apache.jena.sparql.algebra.op.OpTriple;
@@ -155,13 +154,14 @@ final class GraphIndexedExecutor extends OpExecutor {
 
         /**
          * The triple patterns every solution of {@code op} matches in the graph: through operators that only keep,
-         * extend or reorder solutions of their (left) input. Not through a group, which answers even over no match.
+         * extend or reorder solutions of their (left) input. Not through a group, which answers even over no match, nor a
+         * projection, whose pattern's variables are its own, whatever the incoming solution binds under the same names.
          */
         private static void collect(Op op, List<Triple> into) {
             if (op instanceof OpBGP bgp) into.addAll(bgp.getPattern().getList());
             else if (op instanceof OpTriple t) into.add(t.getTriple());
-            else if (op instanceof OpFilter || op instanceof OpExtend || op instanceof OpAssign || op instanceof OpProject
-                    || op instanceof OpDistinct || op instanceof OpReduced || op instanceof OpOrder)
+            else if (op instanceof OpFilter || op instanceof OpExtend || op instanceof OpAssign || op instanceof OpDistinct
+                    || op instanceof OpReduced || op instanceof OpOrder)
                 collect(((Op1) op).getSubOp(), into);
             else if (op instanceof OpSequence seq) seq.getElements().forEach(e -> collect(e, into));
             else if (op instanceof OpJoin j) {
