@@ -113,7 +113,7 @@ class GraphIndexedExecutorTest {
     @Test
     void aFilterOnTheGraphNameAloneAnswersAsAfterTheGraph() {
         FrozenDataset dsg = small();
-        sameAsArq(dsg, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } FILTER(STRENDS(STR(?g), \"1\") || ?g = <urn:g3>) } GROUP BY ?g ORDER BY ?g", 2);
+        sameAsArq(dsg, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } FILTER(STRENDS(STR(?g), \"1\") || STRENDS(STR(?g), \"3\")) } GROUP BY ?g ORDER BY ?g", 2);
         // one conjunct on the name, one on the solution
         sameAsArq(dsg, "SELECT ?g ?o { GRAPH ?g { ?s ?p ?o } FILTER(?g != <urn:g2>) FILTER(?o != <urn:c>) } ORDER BY ?g ?o", 2);
         sameAsArq(dsg, "SELECT ?g ?o { GRAPH ?g { <urn:a> ?p ?o } FILTER(?g != <urn:g1>) }", 1);
