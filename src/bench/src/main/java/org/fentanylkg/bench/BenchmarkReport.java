@@ -211,6 +211,19 @@ final class BenchmarkReport {
                     put(k + "d.status", row.dStatus());
                 }
             }
+            PeerBench.Floor floor = r.peers().floor();
+            if (floor != null) {
+                put("peer.floor.ping.a.cpu_ms", f3(floor.pingMs()));
+                put("peer.floor.ask.a.cpu_ms", f3(floor.ask().serverMs()));
+                put("peer.floor.ask.in_process.cpu_ms", f3(floor.ask().queryMs()));
+                put("peer.floor.ask.overhead_ms", f3(floor.ask().ms()));
+                put("peer.floor.ask.overhead_range_ms", f3(floor.ask().total().lowMs()) + " " + f3(floor.ask().total().highMs()));
+                put("peer.floor.ask.request_path_ms", f3(floor.ask().path().ms()));
+                if (floor.d() != null) {
+                    put("peer.floor.ask.d.cpu_ms", f3(floor.d().cpuMsPerRequest()));
+                    put("peer.floor.ask.d.qps", f1(floor.d().rps()));
+                }
+            }
             PeerBench.Mixed m = r.peers().mixed();
             put("peer.mixed.a_cached.qps", f1(m.aCached().rps()));
             put("peer.mixed.a_cached.p99_ms", f2(m.aCached().load().p99()));
@@ -382,6 +395,12 @@ final class BenchmarkReport {
                 String.format(Locale.ROOT, "median %.2f ms; highest %.2f ms (%s); %d of %d queries above 0.3 ms", ol[ol.length / 2],
                         worstLess.overhead().lessWritingMs(), worstLess.query(), rows.stream().filter(x -> x.overhead().lessWritingMs() > 0.3).count(), rows.size()) + apart,
                 "–"));
+        PeerBench.Floor floor = p.floor();
+        if (floor != null) {
+            t.add(new Target("request overhead of a query that reads nothing (`" + PeerBench.NOTHING + "`): the part every request pays, answer cache off; one connection, alternating rounds (figure only)",
+                    String.format(Locale.ROOT, "%.2f ms (%.2f to %.2f); a request that runs no query (`/$/ping`) %.2f ms", floor.ask().ms(),
+                            floor.ask().total().lowMs(), floor.ask().total().highMs(), floor.pingMs()), "–"));
+        }
         // The reading of earlier runs, for comparison: CPU at the connections' concurrency against the query alone at its best.
         double[] ob = rows.stream().mapToDouble(x -> x.a().cpuMsPerRequest() - x.servedMs()).sorted().toArray();
         PeerBench.Row worstBest = rows.stream().max((x, y) -> Double.compare(x.a().cpuMsPerRequest() - x.servedMs(),
@@ -504,6 +523,7 @@ final class BenchmarkReport {
         }
         long bDiff = p.rows().stream().filter(x -> !"same".equals(x.bStatus())).count();
         b.append("\n(b) answers as (a) on ").append(p.rows().size() - bDiff).append(" of ").append(p.rows().size()).append(" queries.\n\n");
+        if (p.floor() != null) floor(b, p.floor());
         PeerBench.Mixed m = p.mixed();
         b.append("### ").append(m.connections()).append(" connections on the mix of saved queries\n\n");
         b.append("wrk with ").append(m.connections()).append(" connections for ").append(m.duration().toSeconds())
@@ -517,6 +537,26 @@ final class BenchmarkReport {
             b.append("Virtuoso's start to first answer (its database loaded and checkpointed; process start to the first 200 of `ASK {}`, polled every 10 ms): ")
                     .append(p.virtuosoStarts()).append(" ms, median **").append(p.virtuosoStartMedian()).append(" ms**.\n\n");
         }
+    }
+
+    private static void floor(StringBuilder b, PeerBench.Floor f) {
+        b.append("### What every request pays\n\n");
+        b.append("`").append(PeerBench.NOTHING).append("`, a query that reads nothing, at each endpoint on one connection (`wrk -t1 -c1`, SPARQL JSON), measured as each saved query's ")
+                .append("overhead above (the same alternating rounds against the same query in-process, back to back and handed off); and (a)'s `/$/ping`, ")
+                .append("Fuseki's request that runs no query: what Jetty, the filters and the logs cost. Each a median of ").append(PeerBench.OVERHEAD_PAIRS)
+                .append(" rounds, in ms of CPU per request. Plain Fuseki is left out: it sends this answer chunked, and on one connection each request ")
+                .append("then waits out the client's delayed acknowledgement, a few dozen requests a second, so that its CPU per request would be mostly the idle process's.\n\n");
+        b.append("| request | CPU per request | in-process CPU | overhead | in-process CPU, handed off | request path |\n|---|--:|--:|--:|--:|--:|\n");
+        b.append("| (a) `").append(PeerBench.NOTHING).append("` | ").append(f3(f.ask().serverMs())).append(" | ").append(f3(f.ask().queryMs())).append(" | ")
+                .append(f3(f.ask().ms())).append(" (").append(f3(f.ask().total().lowMs())).append(" to ").append(f3(f.ask().total().highMs())).append(") | ")
+                .append(f3(f.ask().handedMs())).append(" | ").append(f3(f.ask().path().ms())).append(" (").append(f3(f.ask().path().lowMs()))
+                .append(" to ").append(f3(f.ask().path().highMs())).append(") |\n");
+        b.append("| (a) `/$/ping` | ").append(f3(f.pingMs())).append(" | – | – | – | – |\n");
+        if (f.d() != null) {
+            b.append("| (d) Virtuoso, `").append(PeerBench.NOTHING).append("` (").append(f1(f.d().rps())).append(" q/s) | ").append(f3(f.d().cpuMsPerRequest()))
+                    .append(" | – | – | – | – |\n");
+        }
+        b.append('\n');
     }
 
     private void profile(StringBuilder b) {

@@ -100,9 +100,23 @@ public final class PeerBench {
     /** The 64-connection run on the mix of saved queries. */
     public record Mixed(int connections, Duration duration, Run aCached, Run d) {}
 
-    /** {@code virtuoso}: version, or null with {@code absent} saying why. */
+    /**
+     * The part of the overhead every request pays, whatever its query: {@value #NOTHING} at each endpoint on one
+     * connection, a query that reads nothing, its answer one boolean. {@code ask} is measured as each saved query's
+     * overhead is ({@link #paired}); {@code pingMs} is (a)'s CPU per request of Fuseki's {@code /$/ping}, a request
+     * that runs no query (Jetty, the filters, the logs); {@code d} is Virtuoso's run of the same query (null without
+     * it), its CPU per request and throughput. Each a median of {@link #OVERHEAD_PAIRS} rounds. Plain Fuseki is left
+     * out: it sends this answer chunked, and on one connection each request then waits out the client's delayed
+     * acknowledgement, so its CPU per request would be the idle process's divided by a few dozen requests a second.
+     */
+    public record Floor(double pingMs, Overhead ask, Run d) {}
+
+    /** The query of {@link Floor}. */
+    static final String NOTHING = "ASK {}";
+
+    /** {@code virtuoso}: version, or null with {@code absent} saying why; {@code floor}: null where not measured. */
     public record Figures(List<Row> rows, int connections, Duration measure, int rounds, String virtuoso, String absent,
-                          long virtuosoQuads, long servedQuads, Mixed mixed, List<Long> virtuosoStarts, String warmup) {
+                          long virtuosoQuads, long servedQuads, Mixed mixed, List<Long> virtuosoStarts, String warmup, Floor floor) {
         public Long virtuosoStartMedian() { return virtuosoStarts.isEmpty() ? null : StartBench.median(virtuosoStarts); }
     }
 
@@ -272,6 +286,11 @@ public final class PeerBench {
                         d == null ? "" : String.format(java.util.Locale.ROOT, "  d %7.1f q/s %5.2f ms/req  a/d %5.2f  a+/d %6.1f  (d) %s",
                                 row.d().rps(), row.d().cpuMsPerRequest(), row.ad(), row.adCached(), dStatus));
             }
+            Floor floor = floor(a, ea, d, handOff, scratch);
+            log.printf("floor: %s at one connection: (a) overhead %.3f ms (%.3f to %.3f; %.3f ms/req against %.3f in-process), request path %.3f ms; "
+                            + "(a) /$/ping %.3f ms/req%s%n", NOTHING, floor.ask().ms(), floor.ask().total().lowMs(), floor.ask().total().highMs(),
+                    floor.ask().serverMs(), floor.ask().queryMs(), floor.ask().path().ms(), floor.pingMs(),
+                    floor.d() == null ? "" : String.format(java.util.Locale.ROOT, "; (d) %.3f ms/req at %.0f q/s", floor.d().cpuMsPerRequest(), floor.d().rps()));
             log.printf("mixed: %d connections, %d s, every saved query in turn at /kg/sparql (answer cache on)%n", mixedConnections, mixed.toSeconds());
             Run mixedA = inJvm(mixA, mixedConnections, mixed, scratch);
             Run mixedD = d == null ? null : external(d.process(), mixD, mixedConnections, mixed, scratch);
@@ -285,7 +304,7 @@ public final class PeerBench {
                 log.println("peer (d): start to first answer (ms) " + startMs);
             }
             return new Figures(rows, connections, measure, rounds, version, absent, virtuosoQuads, quads[0],
-                    new Mixed(mixedConnections, mixed, mixedA, mixedD), startMs, warmup.describe());
+                    new Mixed(mixedConnections, mixed, mixedA, mixedD), startMs, warmup.describe(), floor);
         } finally {
             handOff.shutdownNow();
             a.stop();
@@ -296,6 +315,29 @@ public final class PeerBench {
         }
     }
 
+
+    /** {@link Floor}: measured after the saved queries, with the JIT compilers settled. */
+    private static Floor floor(FusekiServer a, String ea, Virtuoso d, java.util.concurrent.ExecutorService handOff, Path scratch)
+            throws Exception {
+        org.apache.jena.query.Query nothing = org.apache.jena.query.QueryFactory.create(NOTHING);
+        DatasetGraph served = a.getDataAccessPointRegistry().get("/kg").getDataService().getDataset();
+        Duration round = Duration.ofSeconds(1);
+        String ua = url(ea, NOTHING);
+        QuerySpeedBench.Pause quiet = () -> idle(PeerBench::processMillis);
+        Overhead ask = paired(() -> inJvm(List.of(ua), 1, round, scratch).cpuMsPerRequest(),
+                () -> QuerySpeedBench.cpuSequential(served, nothing, round, null, PeerBench::cpuMillis, quiet),
+                () -> QuerySpeedBench.cpuSequential(served, nothing, round, handOff, PeerBench::cpuMillis, quiet), OVERHEAD_PAIRS);
+        String ping = "http://127.0.0.1:" + a.getHttpPort() + "/$/ping";
+        String ud = d == null ? null : url(d.endpoint(), NOTHING);
+        double[] pingMs = new double[OVERHEAD_PAIRS];
+        List<Run> dRuns = new ArrayList<>();
+        for (int i = 0; i < OVERHEAD_PAIRS; i++) {
+            pingMs[i] = inJvm(List.of(ping), 1, round, scratch).cpuMsPerRequest();
+            if (d != null) dRuns.add(external(d.process(), List.of(ud), 1, round, scratch));
+        }
+        Run dMedian = dRuns.stream().sorted(java.util.Comparator.comparingDouble(Run::cpuMsPerRequest)).skip(dRuns.size() / 2).findFirst().orElse(null);
+        return new Floor(Spread.of(pingMs).ms(), ask, dMedian);
+    }
 
     /** A run against a server of this JVM: the JVM's CPU per request sent ({@link #measured}; the JVM does nothing else meanwhile). */
     private static Run inJvm(List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {

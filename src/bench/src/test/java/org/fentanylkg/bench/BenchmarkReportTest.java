@@ -52,7 +52,9 @@ class BenchmarkReportTest {
                 new PeerBench.Spread(0.2 / scale, 0.1 / scale, 0.3 / scale), new PeerBench.Spread(0.2 / scale - 0.05, 0.1 / scale - 0.05, 0.3 / scale - 0.05), 5, 0.04));
         return new PeerBench.Figures(List.of(row), 8, Duration.ofSeconds(2), 2, "Version 7.2.5", null, 100, 100,
                 new PeerBench.Mixed(64, Duration.ofSeconds(60), run(20_000, 0.05, 30 / scale), run(2000, 0.9, 40)), List.of(2500L, 2600L, 2700L),
-                "2 warm-up passes in 30.0 s (the JIT settled; JIT compiling 20.0 s of it)");
+                "2 warm-up passes in 30.0 s (the JIT settled; JIT compiling 20.0 s of it)",
+                new PeerBench.Floor(0.11, new PeerBench.Overhead(0.17, 0.004, 0.006, new PeerBench.Spread(0.166, 0.15, 0.2),
+                        new PeerBench.Spread(0.164, 0.148, 0.198), 5, Double.NaN), run(1500, 0.6, 2)));
     }
 
     @Test
@@ -130,6 +132,35 @@ class BenchmarkReportTest {
         assertTrue(missed.contains("p99 60.0 ms") && missed.contains("(10.0×) | missed |"), missed);
     }
 
+    /** The cost of a request whose query reads nothing: its own table, a figure row and properties; absent, neither. */
+    @Test
+    void whatEveryRequestPaysIsShownWhereMeasured() throws Exception {
+        Path md = tmp.resolve("docs/benchmarks.md");
+        new BenchmarkReport(results(100, 100, "same", 900, 1000), null).write(md);
+        String text = Files.readString(md);
+        assertTrue(text.contains("| (a) `ASK {}` | 0.170 | 0.004 | 0.166 (0.150 to 0.200) | 0.006 | 0.164 (0.148 to 0.198) |\n"
+                + "| (a) `/$/ping` | 0.110 | – | – | – | – |\n| (d) Virtuoso, `ASK {}` (1500.0 q/s) | 0.600 | – | – | – | – |\n"), text);
+        assertTrue(text.contains("| request overhead of a query that reads nothing (`ASK {}`): the part every request pays, answer cache off; one connection, "
+                + "alternating rounds (figure only) | 0.17 ms (0.15 to 0.20); a request that runs no query (`/$/ping`) 0.11 ms | – |"), text);
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(tmp.resolve("docs/benchmarks.properties"))) {
+            p.load(in);
+        }
+        assertEquals("0.166", p.getProperty("peer.floor.ask.overhead_ms"));
+        assertEquals("0.150 0.200", p.getProperty("peer.floor.ask.overhead_range_ms"));
+        assertEquals("0.110", p.getProperty("peer.floor.ping.a.cpu_ms"));
+        assertEquals("0.600", p.getProperty("peer.floor.ask.d.cpu_ms"));
+        assertEquals("1500.0", p.getProperty("peer.floor.ask.d.qps"));
+
+        BenchmarkSuite.Results r = results(100, 100, "same", 900, 1000);
+        PeerBench.Figures f = r.peers();
+        PeerBench.Figures without = new PeerBench.Figures(f.rows(), f.connections(), f.measure(), f.rounds(), f.virtuoso(), f.absent(), f.virtuosoQuads(),
+                f.servedQuads(), f.mixed(), f.virtuosoStarts(), f.warmup(), null);
+        String none = new BenchmarkReport(new BenchmarkSuite.Results(r.started(), r.machine(), r.loadBefore(), r.loadAfter(), r.command(), r.queries(),
+                r.scaleQueries(), r.scale(), r.start(), without, r.profile()), null).markdown();
+        assertFalse(none.contains("What every request pays") || none.contains("reads nothing"), none);
+    }
+
     /** Virtuoso finished no request of q2 in its runs: no ratio, no latencies, and q2 is left out of the geometric mean. */
     @Test
     void aQueryOnWhichVirtuosoFinishedNothingShowsNoRatio() throws Exception {
@@ -139,7 +170,7 @@ class BenchmarkReportTest {
                 new PeerBench.Run(new Wrk.Result(0, 0, 10, 0, 0, 0), 0), "same", "same", 0.6, new PeerBench.Overhead(0.7, 0.5, 0.55,
                 new PeerBench.Spread(0.2, 0.1, 0.3), new PeerBench.Spread(0.15, 0.05, 0.25), 5, 0.04));
         PeerBench.Figures both = new PeerBench.Figures(List.of(p.rows().get(0), silent), p.connections(), p.measure(), p.rounds(), p.virtuoso(),
-                p.absent(), p.virtuosoQuads(), p.servedQuads(), p.mixed(), p.virtuosoStarts(), p.warmup());
+                p.absent(), p.virtuosoQuads(), p.servedQuads(), p.mixed(), p.virtuosoStarts(), p.warmup(), p.floor());
         BenchmarkSuite.Results r2 = new BenchmarkSuite.Results(r.started(), r.machine(), r.loadBefore(), r.loadAfter(), r.command(), r.queries(),
                 r.scaleQueries(), r.scale(), r.start(), both, r.profile());
         Path md = tmp.resolve("docs/benchmarks.md");
