@@ -286,7 +286,7 @@ public final class PeerBench {
                         d == null ? "" : String.format(java.util.Locale.ROOT, "  d %7.1f q/s %5.2f ms/req  a/d %5.2f  a+/d %6.1f  (d) %s",
                                 row.d().rps(), row.d().cpuMsPerRequest(), row.ad(), row.adCached(), dStatus));
             }
-            Floor floor = floor(a, ea, d, handOff, scratch);
+            Floor floor = floor(served, a.getHttpPort(), ea, d, handOff, scratch);
             log.printf("floor: %s at one connection: (a) overhead %.3f ms (%.3f to %.3f; %.3f ms/req against %.3f in-process), request path %.3f ms; "
                             + "(a) /$/ping %.3f ms/req%s%n", NOTHING, floor.ask().ms(), floor.ask().total().lowMs(), floor.ask().total().highMs(),
                     floor.ask().serverMs(), floor.ask().queryMs(), floor.ask().path().ms(), floor.pingMs(),
@@ -317,17 +317,16 @@ public final class PeerBench {
 
 
     /** {@link Floor}: measured after the saved queries, with the JIT compilers settled. */
-    private static Floor floor(FusekiServer a, String ea, Virtuoso d, java.util.concurrent.ExecutorService handOff, Path scratch)
+    private static Floor floor(DatasetGraph served, int port, String ea, Virtuoso d, java.util.concurrent.ExecutorService handOff, Path scratch)
             throws Exception {
         org.apache.jena.query.Query nothing = org.apache.jena.query.QueryFactory.create(NOTHING);
-        DatasetGraph served = a.getDataAccessPointRegistry().get("/kg").getDataService().getDataset();
         Duration round = Duration.ofSeconds(1);
         String ua = url(ea, NOTHING);
         QuerySpeedBench.Pause quiet = () -> idle(PeerBench::processMillis);
         Overhead ask = paired(() -> inJvm(List.of(ua), 1, round, scratch).cpuMsPerRequest(),
                 () -> QuerySpeedBench.cpuSequential(served, nothing, round, null, PeerBench::cpuMillis, quiet),
                 () -> QuerySpeedBench.cpuSequential(served, nothing, round, handOff, PeerBench::cpuMillis, quiet), OVERHEAD_PAIRS);
-        String ping = "http://127.0.0.1:" + a.getHttpPort() + "/$/ping";
+        String ping = "http://127.0.0.1:" + port + "/$/ping";
         String ud = d == null ? null : url(d.endpoint(), NOTHING);
         double[] pingMs = new double[OVERHEAD_PAIRS];
         List<Run> dRuns = new ArrayList<>();

@@ -38,6 +38,20 @@ class BenchmarkReportTest {
                 "fentanyl-kg bench", q, sq, sc, st, peers(aQps / 100), null);
     }
 
+    private static BenchmarkSuite.Results withPeers(BenchmarkSuite.Results r, PeerBench.Figures peers) {
+        return new BenchmarkSuite.Results(r.started(), r.machine(), r.loadBefore(), r.loadAfter(), r.command(), r.queries(), r.scaleQueries(),
+                r.scale(), r.start(), peers, r.profile());
+    }
+
+    /** The properties file the last report written under {@link #tmp} wrote. */
+    private Properties written() throws java.io.IOException {
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(tmp.resolve("docs/benchmarks.properties"))) {
+            p.load(in);
+        }
+        return p;
+    }
+
     private static PeerBench.Run run(double rps, double cpuMs, double p99) {
         return new PeerBench.Run(new Wrk.Result((long) (rps * 10), 0, 10, rps, 1.0, p99), cpuMs);
     }
@@ -70,10 +84,7 @@ class BenchmarkReportTest {
         assertTrue(text.contains("## Scale (from `fentanyl-kg bench` on 2026-01-01"), text);
         assertTrue(text.contains("## Query speed (from `fentanyl-kg bench` on 2026-01-01"), text);
         assertTrue(text.contains("## The SPARQL endpoint against its peers\n"), text);
-        Properties p = new Properties();
-        try (var in = Files.newBufferedReader(tmp.resolve("docs/benchmarks.properties"))) {
-            p.load(in);
-        }
+        Properties p = written();
         assertEquals("900.0", p.getProperty("scale.1000000.closure_ms"), "kept from the earlier run");
         assertEquals("1.11", p.getProperty("peer.q1.ab"));
     }
@@ -142,10 +153,7 @@ class BenchmarkReportTest {
                 + "| (a) `/$/ping` | 0.110 | – | – | – | – |\n| (d) Virtuoso, `ASK {}` (1500.0 q/s) | 0.600 | – | – | – | – |\n"), text);
         assertTrue(text.contains("| request overhead of a query that reads nothing (`ASK {}`): the part every request pays, answer cache off; one connection, "
                 + "alternating rounds (figure only) | 0.17 ms (0.15 to 0.20); a request that runs no query (`/$/ping`) 0.11 ms | – |"), text);
-        Properties p = new Properties();
-        try (var in = Files.newBufferedReader(tmp.resolve("docs/benchmarks.properties"))) {
-            p.load(in);
-        }
+        Properties p = written();
         assertEquals("0.166", p.getProperty("peer.floor.ask.overhead_ms"));
         assertEquals("0.150 0.200", p.getProperty("peer.floor.ask.overhead_range_ms"));
         assertEquals("0.110", p.getProperty("peer.floor.ping.a.cpu_ms"));
@@ -156,8 +164,7 @@ class BenchmarkReportTest {
         PeerBench.Figures f = r.peers();
         PeerBench.Figures without = new PeerBench.Figures(f.rows(), f.connections(), f.measure(), f.rounds(), f.virtuoso(), f.absent(), f.virtuosoQuads(),
                 f.servedQuads(), f.mixed(), f.virtuosoStarts(), f.warmup(), null);
-        String none = new BenchmarkReport(new BenchmarkSuite.Results(r.started(), r.machine(), r.loadBefore(), r.loadAfter(), r.command(), r.queries(),
-                r.scaleQueries(), r.scale(), r.start(), without, r.profile()), null).markdown();
+        String none = new BenchmarkReport(withPeers(r, without), null).markdown();
         assertFalse(none.contains("What every request pays") || none.contains("reads nothing"), none);
     }
 
@@ -171,8 +178,7 @@ class BenchmarkReportTest {
                 new PeerBench.Spread(0.2, 0.1, 0.3), new PeerBench.Spread(0.15, 0.05, 0.25), 5, 0.04));
         PeerBench.Figures both = new PeerBench.Figures(List.of(p.rows().get(0), silent), p.connections(), p.measure(), p.rounds(), p.virtuoso(),
                 p.absent(), p.virtuosoQuads(), p.servedQuads(), p.mixed(), p.virtuosoStarts(), p.warmup(), p.floor());
-        BenchmarkSuite.Results r2 = new BenchmarkSuite.Results(r.started(), r.machine(), r.loadBefore(), r.loadAfter(), r.command(), r.queries(),
-                r.scaleQueries(), r.scale(), r.start(), both, r.profile());
+        BenchmarkSuite.Results r2 = withPeers(r, both);
         Path md = tmp.resolve("docs/benchmarks.md");
         new BenchmarkReport(r2, null).write(md);
         String text = Files.readString(md);
@@ -229,10 +235,7 @@ class BenchmarkReportTest {
     void everyFigureShownIsWrittenForMachinesToo() throws Exception {
         Path md = tmp.resolve("docs/benchmarks.md");
         new BenchmarkReport(results(100, 100, "same", 900, 1000), null).write(md);
-        Properties p = new Properties();
-        try (var in = Files.newBufferedReader(tmp.resolve("docs/benchmarks.properties"))) {
-            p.load(in);
-        }
+        Properties p = written();
         assertEquals("1.00", p.getProperty("query.q1.ab"));
         assertEquals("900.0", p.getProperty("scale.1000000.closure_ms"));
         assertEquals("3000", p.getProperty("start.ours_ms"));
