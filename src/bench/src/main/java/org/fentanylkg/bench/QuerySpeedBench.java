@@ -219,13 +219,9 @@ public final class QuerySpeedBench {
      * one waits, as a server hands a request to a thread of its pool.
      */
     static double cpuSequential(DatasetGraph dsg, org.apache.jena.query.Query query, Duration d, java.util.concurrent.ExecutorService handOff,
-                                java.util.function.DoubleSupplier cpuMillis, Pause idle) throws InterruptedException {
+                                java.util.function.DoubleSupplier cpuMillis, Pause idle) throws InterruptedException, IOException {
         Runnable once = () -> readEveryRow(dsg, QueryExec.dataset(dsg).query(query));
-        idle.await();
-        long until = System.nanoTime() + d.toNanos();
-        double cpu0 = cpuMillis.getAsDouble();
-        int n = 0;
-        while (n < 5 || System.nanoTime() < until) {
+        return cpuPerRun(() -> {
             if (handOff == null) once.run();
             else {
                 try {
@@ -234,6 +230,23 @@ public final class QuerySpeedBench {
                     throw new IllegalStateException(e.getCause());
                 }
             }
+        }, d, cpuMillis, idle);
+    }
+
+    /** One run of a measured step, which may wait for another thread. */
+    private interface Step {
+        void run() throws InterruptedException, IOException;
+    }
+
+    /** CPU per run of {@code step}, run back to back for {@code d} (at least 5 times), between two quiet spells. */
+    private static double cpuPerRun(Step step, Duration d, java.util.function.DoubleSupplier cpuMillis, Pause idle)
+            throws InterruptedException, IOException {
+        idle.await();
+        long until = System.nanoTime() + d.toNanos();
+        double cpu0 = cpuMillis.getAsDouble();
+        int n = 0;
+        while (n < 5 || System.nanoTime() < until) {
+            step.run();
             n++;
         }
         idle.await();
@@ -250,17 +263,10 @@ public final class QuerySpeedBench {
         org.apache.jena.sparql.exec.RowSetRewindable answer = dsg.calculateRead(() ->
                 QueryExec.dataset(dsg).query(query).timeout(120, java.util.concurrent.TimeUnit.SECONDS).select().rewindable());
         java.io.OutputStream discard = java.io.OutputStream.nullOutputStream();
-        idle.await();
-        long until = System.nanoTime() + d.toNanos();
-        double cpu0 = cpuMillis.getAsDouble();
-        int n = 0;
-        while (n < 5 || System.nanoTime() < until) {
+        return cpuPerRun(() -> {
             answer.reset();
             JsonResults.write(discard, answer);
-            n++;
-        }
-        idle.await();
-        return (cpuMillis.getAsDouble() - cpu0) / n;
+        }, d, cpuMillis, idle);
     }
 
     private static double timeOnce(DatasetGraph dsg, String query) {

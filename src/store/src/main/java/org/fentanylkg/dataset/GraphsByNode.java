@@ -45,7 +45,7 @@ final class GraphsByNode {
     }
 
     private static void note(Node n, Node graph, Set<Node> seen, Map<Node, List<Node>> lists) {
-        if ((n.isURI() || n.isBlank()) && seen.add(n)) lists.computeIfAbsent(n, k -> new ArrayList<>(2)).add(graph);
+        if (indexes(n) && seen.add(n)) lists.computeIfAbsent(n, k -> new ArrayList<>(2)).add(graph);
     }
 
     /** Whether the index can narrow by this node: an IRI or a blank node. */
