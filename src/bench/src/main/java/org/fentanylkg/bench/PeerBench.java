@@ -74,9 +74,10 @@ public final class PeerBench {
      * than back to back on one thread, its data having left the core's caches. So a third side gives each run of the
      * query in-process to one of two pool threads in turn and waits for it ({@code handedMs}): {@code total} is
      * server − in-process back to back, the overhead as the issue defines it; {@code path} is server − handed off,
-     * what HTTP, the guards, the logs and writing the answer add; the rest is the hand-off's. {@code writeMs} is the
-     * CPU of writing the answer alone, in-process ({@link QuerySpeedBench#cpuWriting}; NaN until measured): the part of
-     * the overhead that grows with the answer's size.
+     * what HTTP, the guards, the logs and writing the answer add; the rest is the hand-off's. {@code writeMs} is what
+     * writing and sending the answer add to the query in-process: the query answered as the endpoint answers it, its
+     * rows written as they are read and sent through a loopback socket ({@link QuerySpeedBench#cpuAnswering}), less the
+     * query only read, paired in rounds (NaN until measured): the part of the overhead that grows with the answer's size.
      */
     public record Overhead(double serverMs, double queryMs, double handedMs, Spread total, Spread path, int pairs, double writeMs) {
         /** The overhead as the issue defines it: {@code total}'s median. */
@@ -86,6 +87,17 @@ public final class PeerBench {
         public double lessWritingMs() { return total.ms() - writeMs; }
 
         Overhead withWriting(double ms) { return new Overhead(serverMs, queryMs, handedMs, total, path, pairs, ms); }
+
+        /**
+         * What the overhead is made of, each part measured: what every request pays (the overhead of a query that
+         * reads nothing, {@code nothing}), and the hand-off and the writing of the answer beyond that query's own.
+         */
+        public double accountedMs(Overhead nothing) {
+            return nothing.ms() + (handedMs - queryMs) - (nothing.handedMs - nothing.queryMs) + writeMs - nothing.writeMs;
+        }
+
+        /** The overhead is not measurably more than its parts: at least one pair of rounds differs by no more. */
+        public boolean accountedFor(Overhead nothing) { return total.lowMs() <= accountedMs(nothing); }
     }
 
     /** A median of paired differences, in ms, and the range of the differences it was taken from. */
@@ -175,6 +187,8 @@ public final class PeerBench {
             t.setDaemon(true);
             return t;
         });
+        // Where the in-process side sends its answers, to measure their writing as the endpoint writes them.
+        AnswerSink sink = new AnswerSink();
 
         FusekiServer a = KnowledgeGraphServer.create().config(withoutAnswerCache(config)).port(0).start();
         FusekiServer aCached = null;
@@ -271,9 +285,7 @@ public final class PeerBench {
                         () -> QuerySpeedBench.cpuSequential(served, parsed, round, null, PeerBench::cpuMillis, quiet),
                         () -> QuerySpeedBench.cpuSequential(served, parsed, round, handOff, PeerBench::cpuMillis, quiet),
                         OVERHEAD_PAIRS);
-                double[] writing = new double[WRITING_ROUNDS];
-                for (int i = 0; i < writing.length; i++) writing[i] = QuerySpeedBench.cpuWriting(served, parsed, round, PeerBench::cpuMillis, quiet);
-                overhead = overhead.withWriting(Spread.of(writing).ms());
+                overhead = overhead.withWriting(writing(served, parsed, round, sink, quiet));
                 Row row = new Row(name, ansA.size(), merge(runs.get(0)), merge(runs.get(1)), merge(runs.get(2)),
                         d == null ? null : merge(runs.get(3)), bStatus, dStatus, servedMs, overhead);
                 rows.add(row);
@@ -286,7 +298,7 @@ public final class PeerBench {
                         d == null ? "" : String.format(java.util.Locale.ROOT, "  d %7.1f q/s %5.2f ms/req  a/d %5.2f  a+/d %6.1f  (d) %s",
                                 row.d().rps(), row.d().cpuMsPerRequest(), row.ad(), row.adCached(), dStatus));
             }
-            Floor floor = floor(served, a.getHttpPort(), ea, d, handOff, scratch);
+            Floor floor = floor(served, a.getHttpPort(), ea, d, handOff, sink, scratch);
             log.printf("floor: %s at one connection: (a) overhead %.3f ms (%.3f to %.3f; %.3f ms/req against %.3f in-process), request path %.3f ms; "
                             + "(a) /$/ping %.3f ms/req%s%n", NOTHING, floor.ask().ms(), floor.ask().total().lowMs(), floor.ask().total().highMs(),
                     floor.ask().serverMs(), floor.ask().queryMs(), floor.ask().path().ms(), floor.pingMs(),
@@ -307,6 +319,7 @@ public final class PeerBench {
                     new Mixed(mixedConnections, mixed, mixedA, mixedD), startMs, warmup.describe(), floor);
         } finally {
             handOff.shutdownNow();
+            sink.close();
             a.stop();
             if (aCached != null) aCached.stop();
             if (b != null) b.stop();
@@ -317,15 +330,16 @@ public final class PeerBench {
 
 
     /** {@link Floor}: measured after the saved queries, with the JIT compilers settled. */
-    private static Floor floor(DatasetGraph served, int port, String ea, Virtuoso d, java.util.concurrent.ExecutorService handOff, Path scratch)
-            throws Exception {
+    private static Floor floor(DatasetGraph served, int port, String ea, Virtuoso d, java.util.concurrent.ExecutorService handOff, AnswerSink sink,
+                               Path scratch) throws Exception {
         org.apache.jena.query.Query nothing = org.apache.jena.query.QueryFactory.create(NOTHING);
         Duration round = Duration.ofSeconds(1);
         String ua = url(ea, NOTHING);
         QuerySpeedBench.Pause quiet = () -> idle(PeerBench::processMillis);
         Overhead ask = paired(() -> inJvm(List.of(ua), 1, round, scratch).cpuMsPerRequest(),
                 () -> QuerySpeedBench.cpuSequential(served, nothing, round, null, PeerBench::cpuMillis, quiet),
-                () -> QuerySpeedBench.cpuSequential(served, nothing, round, handOff, PeerBench::cpuMillis, quiet), OVERHEAD_PAIRS);
+                () -> QuerySpeedBench.cpuSequential(served, nothing, round, handOff, PeerBench::cpuMillis, quiet), OVERHEAD_PAIRS)
+                .withWriting(writing(served, nothing, round, sink, quiet));
         String ping = "http://127.0.0.1:" + port + "/$/ping";
         String ud = d == null ? null : url(d.endpoint(), NOTHING);
         double[] pingMs = new double[OVERHEAD_PAIRS];
@@ -336,6 +350,17 @@ public final class PeerBench {
         }
         Run dMedian = dRuns.stream().sorted(java.util.Comparator.comparingDouble(Run::cpuMsPerRequest)).skip(dRuns.size() / 2).findFirst().orElse(null);
         return new Floor(Spread.of(pingMs).ms(), ask, dMedian);
+    }
+
+    /** What writing and sending its answer add to the query in-process: the median of paired rounds, answered against only read. */
+    private static double writing(DatasetGraph served, org.apache.jena.query.Query query, Duration round, AnswerSink sink, QuerySpeedBench.Pause quiet)
+            throws InterruptedException, IOException {
+        double[] writing = new double[WRITING_ROUNDS];
+        for (int i = 0; i < writing.length; i++) {
+            double read = QuerySpeedBench.cpuSequential(served, query, round, null, PeerBench::cpuMillis, quiet);
+            writing[i] = QuerySpeedBench.cpuAnswering(served, query, round, sink, PeerBench::cpuMillis, quiet) - read;
+        }
+        return Spread.of(writing).ms();
     }
 
     /** A run against a server of this JVM: the JVM's CPU per request sent ({@link #measured}; the JVM does nothing else meanwhile). */
@@ -401,7 +426,7 @@ public final class PeerBench {
     /** Pairs of rounds per query in the overhead measurement, after the warm-up pairs. */
     static final int OVERHEAD_PAIRS = 5;
 
-    /** Rounds of writing the answer per query (their median is taken). */
+    /** Pairs of rounds per query, the query answered and only read, whose differences' median is the answer's writing. */
     static final int WRITING_ROUNDS = 3;
 
     /** Warm-up pairs at most: a query's code keeps improving for seconds after the suite's warm-up, as C2 compiles its paths. */

@@ -254,19 +254,27 @@ public final class QuerySpeedBench {
     }
 
     /**
-     * CPU per writing of the query's answer as SPARQL JSON results, by the endpoint's writer ({@link JsonResults}; the
-     * format of the overhead's requests), to a stream that discards it, on this thread, back to back; the answer is
-     * computed once, before.
+     * CPU per run of the query answered as the endpoint answers it: run, its rows written as they are read by the
+     * endpoint's writer ({@link JsonResults}, SPARQL JSON results, the overhead's requests' format; an ASK answer by
+     * Jena's) and sent through
+     * {@code sink}, on this thread, back to back. Less {@link #cpuSequential} on this thread, it is what writing and
+     * sending the answer add to the query.
      */
-    static double cpuWriting(DatasetGraph dsg, org.apache.jena.query.Query query, Duration d, java.util.function.DoubleSupplier cpuMillis,
-                             Pause idle) throws InterruptedException, IOException {
-        org.apache.jena.sparql.exec.RowSetRewindable answer = dsg.calculateRead(() ->
-                QueryExec.dataset(dsg).query(query).timeout(120, java.util.concurrent.TimeUnit.SECONDS).select().rewindable());
-        java.io.OutputStream discard = java.io.OutputStream.nullOutputStream();
-        return cpuPerRun(() -> {
-            answer.reset();
-            JsonResults.write(discard, answer);
-        }, d, cpuMillis, idle);
+    static double cpuAnswering(DatasetGraph dsg, org.apache.jena.query.Query query, Duration d, AnswerSink sink,
+                               java.util.function.DoubleSupplier cpuMillis, Pause idle) throws InterruptedException, IOException {
+        return cpuPerRun(() -> dsg.executeRead(() -> {
+            try (QueryExec run = QueryExec.dataset(dsg).query(query).timeout(120, java.util.concurrent.TimeUnit.SECONDS).build()) {
+                if (run.getQuery().isAskType()) { // as Fuseki writes a boolean answer
+                    org.apache.jena.sparql.resultset.ResultsWriter.create().lang(org.apache.jena.riot.resultset.ResultSetLang.RS_JSON).build()
+                            .write(sink.out(), run.ask());
+                } else {
+                    JsonResults.write(sink.out(), run.select());
+                }
+                sink.flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }), d, () -> cpuMillis.getAsDouble() - sink.readerCpuMillis(), idle);
     }
 
     private static double timeOnce(DatasetGraph dsg, String query) {
