@@ -390,7 +390,7 @@ final class BenchmarkReport {
                 String.format(Locale.ROOT, "median %.2f ms; highest %.2f ms (%s); %d of %d queries above 0.3 ms", op[op.length / 2],
                         worstPath.overhead().path().ms(), worstPath.query(), rows.stream().filter(x -> x.overhead().path().ms() > 0.3).count(), rows.size()) + apart,
                 "–"));
-        // The overhead less the part that grows with the answer: writing it, measured alone in-process.
+        // The overhead less the part that grows with the answer: writing and sending it, measured in-process.
         PeerBench.Row worstLess = rows.stream().max((x, y) -> Double.compare(x.overhead().lessWritingMs(), y.overhead().lessWritingMs())).orElseThrow();
         double[] ol = rows.stream().mapToDouble(x -> x.overhead().lessWritingMs()).sorted().toArray();
         t.add(new Target("request overhead less the writing of the answer (what writing it as SPARQL JSON and sending it adds to the query in-process) ≤ 0.3 ms, answer cache off; one connection, alternating rounds (figure only)",
@@ -407,14 +407,13 @@ final class BenchmarkReport {
             PeerBench.Overhead nothing = floor.ask();
             double fixed = nothing.ms();
             List<PeerBench.Row> over = rows.stream().filter(x -> !x.overhead().accountedFor(nothing)).toList();
-            PeerBench.Row worstRest = rows.stream().max((x, y) -> Double.compare(x.overhead().ms() - x.overhead().accountedMs(nothing),
-                    y.overhead().ms() - y.overhead().accountedMs(nothing))).orElseThrow();
-            double[] rest = rows.stream().mapToDouble(x -> x.overhead().ms() - x.overhead().accountedMs(nothing)).sorted().toArray();
+            PeerBench.Row worstRest = rows.stream().max(java.util.Comparator.comparingDouble(x -> x.overhead().unaccountedMs(nothing))).orElseThrow();
+            double[] rest = rows.stream().mapToDouble(x -> x.overhead().unaccountedMs(nothing)).sorted().toArray();
             t.add(new Target("request overhead, as corrected in issue 13's closing note: ≤ 0.3 ms for a query that reads nothing (`" + PeerBench.NOTHING
                     + "`), and on every saved query no more than that plus the hand-off and the writing of its answer beyond that query's, each measured "
                     + "(their sum at least the lowest of the overhead's paired differences); answer cache off, one connection",
                     String.format(Locale.ROOT, "`%s` %.2f ms; overhead − that sum: median %+.2f ms, highest %+.2f ms (%s); %d of %d queries above their sum%s",
-                            PeerBench.NOTHING, fixed, rest[rest.length / 2], worstRest.overhead().ms() - worstRest.overhead().accountedMs(nothing), worstRest.query(),
+                            PeerBench.NOTHING, fixed, rest[rest.length / 2], worstRest.overhead().unaccountedMs(nothing), worstRest.query(),
                             over.size(), rows.size(), over.isEmpty() ? "" : " (" + String.join(", ", over.stream().map(PeerBench.Row::query).toList()) + ")") + apart,
                     fixed <= 0.3 && over.isEmpty() && unmeasured == 0 ? "met" : "missed"));
         }

@@ -96,6 +96,9 @@ public final class PeerBench {
             return nothing.ms() + (handedMs - queryMs) - (nothing.handedMs - nothing.queryMs) + writeMs - nothing.writeMs;
         }
 
+        /** The overhead less {@link #accountedMs}: what its measured parts leave unexplained. */
+        public double unaccountedMs(Overhead nothing) { return ms() - accountedMs(nothing); }
+
         /** The overhead is not measurably more than its parts: at least one pair of rounds differs by no more. */
         public boolean accountedFor(Overhead nothing) { return total.lowMs() <= accountedMs(nothing); }
     }

@@ -256,9 +256,8 @@ public final class QuerySpeedBench {
     /**
      * CPU per run of the query answered as the endpoint answers it: run, its rows written as they are read by the
      * endpoint's writer ({@link JsonResults}, SPARQL JSON results, the overhead's requests' format; an ASK answer by
-     * Jena's) and sent through
-     * {@code sink}, on this thread, back to back. Less {@link #cpuSequential} on this thread, it is what writing and
-     * sending the answer add to the query.
+     * Jena's) and sent through {@code sink}, on this thread, back to back. Less {@link #cpuSequential} on this thread,
+     * it is what writing and sending the answer add to the query.
      */
     static double cpuAnswering(DatasetGraph dsg, org.apache.jena.query.Query query, Duration d, AnswerSink sink,
                                java.util.function.DoubleSupplier cpuMillis, Pause idle) throws InterruptedException, IOException {
