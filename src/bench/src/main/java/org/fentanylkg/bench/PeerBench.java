@@ -78,15 +78,19 @@ public final class PeerBench {
      * writing and sending the answer add to the query in-process: the query answered as the endpoint answers it, its
      * rows written as they are read and sent through a loopback socket ({@link QuerySpeedBench#cpuAnswering}), less the
      * query only read, paired in rounds (NaN until measured): the part of the overhead that grows with the answer's size.
+     * A fourth side answers the query so, handed off ({@code answeredMs}): {@code beyond} is server − that, what the
+     * request adds to everything the endpoint must do to answer it (HTTP, the guards, the logs), measured at once
+     * rather than summed from parts measured apart, since writing on a handed-off thread costs more than back to back.
      */
-    public record Overhead(double serverMs, double queryMs, double handedMs, Spread total, Spread path, int pairs, double writeMs) {
+    public record Overhead(double serverMs, double queryMs, double handedMs, Spread total, Spread path, int pairs, double writeMs,
+                           double answeredMs, Spread beyond) {
         /** The overhead as the issue defines it: {@code total}'s median. */
         public double ms() { return total.ms(); }
 
         /** The overhead less the writing of the answer. */
         public double lessWritingMs() { return total.ms() - writeMs; }
 
-        Overhead withWriting(double ms) { return new Overhead(serverMs, queryMs, handedMs, total, path, pairs, ms); }
+        Overhead withWriting(double ms) { return new Overhead(serverMs, queryMs, handedMs, total, path, pairs, ms, answeredMs, beyond); }
 
         /**
          * What the overhead is made of, each part measured: what every request pays (the overhead of a query that
@@ -101,6 +105,9 @@ public final class PeerBench {
 
         /** The overhead is not measurably more than its parts: at least one pair of rounds differs by no more. */
         public boolean accountedFor(Overhead nothing) { return total.lowMs() <= accountedMs(nothing); }
+
+        /** What the request adds to answering the query is measurably more than {@code ms}: no pair of rounds differs by as little. */
+        public boolean beyondAbove(double ms) { return beyond.lowMs() > ms; }
     }
 
     /** A median of paired differences, in ms, and the range of the differences it was taken from. */
@@ -184,7 +191,7 @@ public final class PeerBench {
         }
         if (files.isEmpty()) throw new IOException(queries + ": no saved queries (*.rq)");
         Path scratch = Files.createTempDirectory("fkg-peers-");
-        // Two threads taking turns, as Jetty's with one connection: the overhead measurement's third side (Overhead).
+        // Two threads taking turns, as Jetty's with one connection: the overhead measurement's third and fourth sides (Overhead).
         java.util.concurrent.ExecutorService handOff = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "fkg-bench-hand-off");
             t.setDaemon(true);
@@ -287,24 +294,27 @@ public final class PeerBench {
                 Overhead overhead = paired(() -> inJvm(List.of(ua), 1, round, scratch).cpuMsPerRequest(),
                         () -> QuerySpeedBench.cpuSequential(served, parsed, round, null, PeerBench::cpuMillis, quiet),
                         () -> QuerySpeedBench.cpuSequential(served, parsed, round, handOff, PeerBench::cpuMillis, quiet),
+                        () -> QuerySpeedBench.cpuAnswering(served, parsed, round, sink, handOff, PeerBench::cpuMillis, quiet),
                         OVERHEAD_PAIRS);
                 overhead = overhead.withWriting(writing(served, parsed, round, sink, quiet));
                 Row row = new Row(name, ansA.size(), merge(runs.get(0)), merge(runs.get(1)), merge(runs.get(2)),
                         d == null ? null : merge(runs.get(3)), bStatus, dStatus, servedMs, overhead);
                 rows.add(row);
                 log.printf("  %-36s rows %4d  overhead %.3f ms (%.3f to %.3f over %d pairs of rounds; 1 connection %.3f ms/req, in-process %.3f ms); "
-                                + "request path %.3f ms (%.3f to %.3f; in-process handed off %.3f ms); writing the answer %.3f ms%n", name, row.rows(),
+                                + "request path %.3f ms (%.3f to %.3f; in-process handed off %.3f ms); writing the answer %.3f ms; "
+                                + "beyond answering %.3f ms (%.3f to %.3f; answered in-process handed off %.3f ms)%n", name, row.rows(),
                         overhead.ms(), overhead.total().lowMs(), overhead.total().highMs(), overhead.pairs(), overhead.serverMs(), overhead.queryMs(),
-                        overhead.path().ms(), overhead.path().lowMs(), overhead.path().highMs(), overhead.handedMs(), overhead.writeMs());
+                        overhead.path().ms(), overhead.path().lowMs(), overhead.path().highMs(), overhead.handedMs(), overhead.writeMs(),
+                        overhead.beyond().ms(), overhead.beyond().lowMs(), overhead.beyond().highMs(), overhead.answeredMs());
                 log.printf("  %-36s rows %4d  a %7.1f q/s %5.2f ms/req  a+ %8.1f q/s  b %7.1f q/s %5.2f ms/req  a/b %5.2f%s%n", name, row.rows(),
                         row.a().rps(), row.a().cpuMsPerRequest(), row.aCached().rps(), row.b().rps(), row.b().cpuMsPerRequest(), row.ab(),
                         d == null ? "" : String.format(java.util.Locale.ROOT, "  d %7.1f q/s %5.2f ms/req  a/d %5.2f  a+/d %6.1f  (d) %s",
                                 row.d().rps(), row.d().cpuMsPerRequest(), row.ad(), row.adCached(), dStatus));
             }
             Floor floor = floor(served, a.getHttpPort(), ea, d, handOff, sink, scratch);
-            log.printf("floor: %s at one connection: (a) overhead %.3f ms (%.3f to %.3f; %.3f ms/req against %.3f in-process), request path %.3f ms; "
-                            + "(a) /$/ping %.3f ms/req%s%n", NOTHING, floor.ask().ms(), floor.ask().total().lowMs(), floor.ask().total().highMs(),
-                    floor.ask().serverMs(), floor.ask().queryMs(), floor.ask().path().ms(), floor.pingMs(),
+            log.printf("floor: %s at one connection: (a) overhead %.3f ms (%.3f to %.3f; %.3f ms/req against %.3f in-process), request path %.3f ms, "
+                            + "beyond answering %.3f ms; (a) /$/ping %.3f ms/req%s%n", NOTHING, floor.ask().ms(), floor.ask().total().lowMs(), floor.ask().total().highMs(),
+                    floor.ask().serverMs(), floor.ask().queryMs(), floor.ask().path().ms(), floor.ask().beyond().ms(), floor.pingMs(),
                     floor.d() == null ? "" : String.format(java.util.Locale.ROOT, "; (d) %.3f ms/req at %.0f q/s", floor.d().cpuMsPerRequest(), floor.d().rps()));
             log.printf("mixed: %d connections, %d s, every saved query in turn at /kg/sparql (answer cache on)%n", mixedConnections, mixed.toSeconds());
             Run mixedA = inJvm(mixA, mixedConnections, mixed, scratch);
@@ -341,7 +351,8 @@ public final class PeerBench {
         QuerySpeedBench.Pause quiet = () -> idle(PeerBench::processMillis);
         Overhead ask = paired(() -> inJvm(List.of(ua), 1, round, scratch).cpuMsPerRequest(),
                 () -> QuerySpeedBench.cpuSequential(served, nothing, round, null, PeerBench::cpuMillis, quiet),
-                () -> QuerySpeedBench.cpuSequential(served, nothing, round, handOff, PeerBench::cpuMillis, quiet), OVERHEAD_PAIRS)
+                () -> QuerySpeedBench.cpuSequential(served, nothing, round, handOff, PeerBench::cpuMillis, quiet),
+                () -> QuerySpeedBench.cpuAnswering(served, nothing, round, sink, handOff, PeerBench::cpuMillis, quiet), OVERHEAD_PAIRS)
                 .withWriting(writing(served, nothing, round, sink, quiet));
         String ping = "http://127.0.0.1:" + port + "/$/ping";
         String ud = d == null ? null : url(d.endpoint(), NOTHING);
@@ -361,7 +372,7 @@ public final class PeerBench {
         double[] writing = new double[WRITING_ROUNDS];
         for (int i = 0; i < writing.length; i++) {
             double read = QuerySpeedBench.cpuSequential(served, query, round, null, PeerBench::cpuMillis, quiet);
-            writing[i] = QuerySpeedBench.cpuAnswering(served, query, round, sink, PeerBench::cpuMillis, quiet) - read;
+            writing[i] = QuerySpeedBench.cpuAnswering(served, query, round, sink, null, PeerBench::cpuMillis, quiet) - read;
         }
         return Spread.of(writing).ms();
     }
@@ -436,31 +447,33 @@ public final class PeerBench {
     static final int MAX_WARMUP_PAIRS = 4;
 
     /**
-     * Rounds of each side in turn: the server, the query in-process back to back, and handed off. Warm-up pairs until
-     * every side's last two rounds agree within 5% or 0.05 ms (at most {@link #MAX_WARMUP_PAIRS}), not counted; then
-     * {@code pairs} pairs, and the medians of each side and of the differences server − in-process and server − handed
-     * off, with their ranges. The machine's speed drifts over seconds (it is shared), so a difference is taken between
-     * rounds measured side by side, and its median is robust to a round that caught a collection or a neighbour.
+     * Rounds of each side in turn: the server, the query in-process back to back, handed off, and answered handed off.
+     * Warm-up pairs until every side's last two rounds agree within 5% or 0.05 ms (at most {@link #MAX_WARMUP_PAIRS}),
+     * not counted; then {@code pairs} pairs, and the medians of each side and of the differences server − each of the
+     * others, with their ranges. The machine's speed drifts over seconds (it is shared), so a difference is taken
+     * between rounds measured side by side, and its median is robust to a round that caught a collection or a neighbour.
      */
-    static Overhead paired(Round server, Round inProcess, Round handedOff, int pairs) throws Exception {
-        double lastS = server.run(), lastQ = inProcess.run(), lastH = handedOff.run();
+    static Overhead paired(Round server, Round inProcess, Round handedOff, Round answered, int pairs) throws Exception {
+        Round[] sides = {server, inProcess, handedOff, answered};
+        double[] last = new double[sides.length];
+        for (int i = 0; i < sides.length; i++) last[i] = sides[i].run();
         for (int warm = 1; warm < MAX_WARMUP_PAIRS; warm++) {
-            double x = server.run(), y = inProcess.run(), z = handedOff.run();
-            boolean agree = agree(x, lastS) && agree(y, lastQ) && agree(z, lastH);
-            lastS = x;
-            lastQ = y;
-            lastH = z;
+            boolean agree = true;
+            for (int i = 0; i < sides.length; i++) {
+                double x = sides[i].run();
+                agree &= agree(x, last[i]);
+                last[i] = x;
+            }
             if (agree) break;
         }
-        double[] s = new double[pairs], q = new double[pairs], h = new double[pairs], total = new double[pairs], path = new double[pairs];
-        for (int i = 0; i < pairs; i++) {
-            s[i] = server.run();
-            q[i] = inProcess.run();
-            h[i] = handedOff.run();
-            total[i] = s[i] - q[i];
-            path[i] = s[i] - h[i];
+        double[][] v = new double[sides.length][pairs];
+        double[][] less = new double[sides.length][pairs];
+        for (int p = 0; p < pairs; p++) {
+            for (int i = 0; i < sides.length; i++) v[i][p] = sides[i].run();
+            for (int i = 1; i < sides.length; i++) less[i][p] = v[0][p] - v[i][p];
         }
-        return new Overhead(Spread.of(s).ms(), Spread.of(q).ms(), Spread.of(h).ms(), Spread.of(total), Spread.of(path), pairs, Double.NaN);
+        return new Overhead(Spread.of(v[0]).ms(), Spread.of(v[1]).ms(), Spread.of(v[2]).ms(), Spread.of(less[1]), Spread.of(less[2]), pairs,
+                Double.NaN, Spread.of(v[3]).ms(), Spread.of(less[3]));
     }
 
     private static boolean agree(double x, double y) { return Math.abs(x - y) <= Math.max(0.05, 0.05 * Math.min(x, y)); }

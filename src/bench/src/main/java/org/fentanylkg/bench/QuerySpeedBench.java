@@ -221,16 +221,20 @@ public final class QuerySpeedBench {
     static double cpuSequential(DatasetGraph dsg, org.apache.jena.query.Query query, Duration d, java.util.concurrent.ExecutorService handOff,
                                 java.util.function.DoubleSupplier cpuMillis, Pause idle) throws InterruptedException, IOException {
         Runnable once = () -> readEveryRow(dsg, QueryExec.dataset(dsg).query(query));
-        return cpuPerRun(() -> {
-            if (handOff == null) once.run();
-            else {
-                try {
-                    handOff.submit(once).get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        }, d, cpuMillis, idle);
+        return cpuPerRun(() -> runOn(handOff, once), d, cpuMillis, idle);
+    }
+
+    /** Runs {@code once} on this thread, or, given {@code handOff}, on one of its threads while this one waits. */
+    private static void runOn(java.util.concurrent.ExecutorService handOff, Runnable once) throws InterruptedException {
+        if (handOff == null) {
+            once.run();
+            return;
+        }
+        try {
+            handOff.submit(once).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** One run of a measured step, which may wait for another thread. */
@@ -256,12 +260,14 @@ public final class QuerySpeedBench {
     /**
      * CPU per run of the query answered as the endpoint answers it: run, its rows written as they are read by the
      * endpoint's writer ({@link JsonResults}, SPARQL JSON results, the overhead's requests' format; an ASK answer by
-     * Jena's) and sent through {@code sink}, on this thread, back to back. Less {@link #cpuSequential} on this thread,
-     * it is what writing and sending the answer add to the query.
+     * Jena's) and sent through {@code sink}; on this thread back to back, or, given {@code handOff}, as
+     * {@link #cpuSequential} hands it off. Less {@link #cpuSequential} on this thread, it is what writing and sending the
+     * answer add to the query; handed off, it is all the endpoint does for a request but HTTP's part.
      */
     static double cpuAnswering(DatasetGraph dsg, org.apache.jena.query.Query query, Duration d, AnswerSink sink,
-                               java.util.function.DoubleSupplier cpuMillis, Pause idle) throws InterruptedException, IOException {
-        return cpuPerRun(() -> dsg.executeRead(() -> {
+                               java.util.concurrent.ExecutorService handOff, java.util.function.DoubleSupplier cpuMillis, Pause idle)
+            throws InterruptedException, IOException {
+        Runnable once = () -> dsg.executeRead(() -> {
             try (QueryExec run = QueryExec.dataset(dsg).query(query).timeout(120, java.util.concurrent.TimeUnit.SECONDS).build()) {
                 if (run.getQuery().isAskType()) { // as Fuseki writes a boolean answer
                     org.apache.jena.sparql.resultset.ResultsWriter.create().lang(org.apache.jena.riot.resultset.ResultSetLang.RS_JSON).build()
@@ -273,7 +279,8 @@ public final class QuerySpeedBench {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }), d, () -> cpuMillis.getAsDouble() - sink.readerCpuMillis(), idle);
+        });
+        return cpuPerRun(() -> runOn(handOff, once), d, () -> cpuMillis.getAsDouble() - sink.readerCpuMillis(), idle);
     }
 
     private static double timeOnce(DatasetGraph dsg, String query) {

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link PeerBench#paired}: warm-up pairs until every side agrees round to round, then medians of each side and of the
- * pairs' differences, server − in-process (the overhead) and server − handed off (the request path).
+ * pairs' differences, server − in-process (the overhead), server − handed off (the request path) and server − answered
+ * handed off (what the request adds beyond answering).
  */
 class PairedRoundsTest {
     static Stream<Arguments> cases() {
@@ -37,7 +38,9 @@ class PairedRoundsTest {
         Iterator<Double> s = server.iterator(), q = inProcess.iterator();
         // handed off: the in-process round 0.03 ms dearer
         Iterator<Double> h = inProcess.stream().map(x -> x + 0.03).iterator();
-        PeerBench.Overhead o = PeerBench.paired(s::next, q::next, h::next, 5);
+        // answered handed off: 0.08 ms dearer
+        Iterator<Double> a = inProcess.stream().map(x -> x + 0.08).iterator();
+        PeerBench.Overhead o = PeerBench.paired(s::next, q::next, h::next, a::next, 5);
         assertEquals(expected[0], o.serverMs(), 1e-9, "server");
         assertEquals(expected[1], o.queryMs(), 1e-9, "in-process");
         assertEquals(expected[1] + 0.03, o.handedMs(), 1e-9, "handed off");
@@ -47,7 +50,11 @@ class PairedRoundsTest {
         assertEquals(expected[2] - 0.03, o.path().ms(), 1e-9, "request path");
         assertEquals(expected[3] - 0.03, o.path().lowMs(), 1e-9);
         assertEquals(expected[4] - 0.03, o.path().highMs(), 1e-9);
+        assertEquals(expected[1] + 0.08, o.answeredMs(), 1e-9, "answered handed off");
+        assertEquals(expected[2] - 0.08, o.beyond().ms(), 1e-9, "beyond answering");
+        assertEquals(expected[3] - 0.08, o.beyond().lowMs(), 1e-9);
+        assertEquals(expected[4] - 0.08, o.beyond().highMs(), 1e-9);
         assertEquals(5, o.pairs());
-        assertFalse(s.hasNext() || q.hasNext() || h.hasNext(), "every round given was run, and no more");
+        assertFalse(s.hasNext() || q.hasNext() || h.hasNext() || a.hasNext(), "every round given was run, and no more");
     }
 }
