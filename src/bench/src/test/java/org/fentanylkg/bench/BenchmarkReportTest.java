@@ -52,6 +52,25 @@ class BenchmarkReportTest {
         return p;
     }
 
+    /** A query whose overhead is over its parts and whose request path is measurably above 0.3 ms. */
+    private static final PeerBench.Row HEAVY = query("q2", new PeerBench.Overhead(1.4, 0.5, 0.6,
+            new PeerBench.Spread(0.9, 0.8, 1.2), new PeerBench.Spread(0.8, 0.7, 1.1), 5, 0.2, 0.9, new PeerBench.Spread(0.5, 0.4, 0.8)));
+
+    /** What every request pays, above 0.3 ms. */
+    private static final PeerBench.Floor SLOW_FLOOR = new PeerBench.Floor(0.3, new PeerBench.Overhead(0.5, 0.004, 0.006,
+            new PeerBench.Spread(0.4, 0.35, 0.5), new PeerBench.Spread(0.39, 0.34, 0.49), 5, 0.01, 0.02, new PeerBench.Spread(0.38, 0.33, 0.48)), null);
+
+    /** {@code p} with other rows and another floor. */
+    private static PeerBench.Figures with(PeerBench.Figures p, List<PeerBench.Row> rows, PeerBench.Floor floor) {
+        return new PeerBench.Figures(rows, p.connections(), p.measure(), p.rounds(), p.virtuoso(), p.absent(), p.virtuosoQuads(), p.servedQuads(),
+                p.mixed(), p.virtuosoStarts(), p.warmup(), floor);
+    }
+
+    /** A query of 20 rows, its peer figures as q1's at scale 1, with {@code overhead}. */
+    private static PeerBench.Row query(String name, PeerBench.Overhead overhead) {
+        return new PeerBench.Row(name, 20, run(1000, 0.8, 5), run(20_000, 0.05, 2), run(900, 1.0, 5), run(800, 0.9, 5), "same", "same", 0.6, overhead);
+    }
+
     private static PeerBench.Run run(double rps, double cpuMs, double p99) {
         return new PeerBench.Run(new Wrk.Result((long) (rps * 10), 0, 10, rps, 1.0, p99), cpuMs);
     }
@@ -164,8 +183,7 @@ class BenchmarkReportTest {
 
         BenchmarkSuite.Results r = results(100, 100, "same", 900, 1000);
         PeerBench.Figures f = r.peers();
-        PeerBench.Figures without = new PeerBench.Figures(f.rows(), f.connections(), f.measure(), f.rounds(), f.virtuoso(), f.absent(), f.virtuosoQuads(),
-                f.servedQuads(), f.mixed(), f.virtuosoStarts(), f.warmup(), null);
+        PeerBench.Figures without = with(f, f.rows(), null);
         String none = new BenchmarkReport(withPeers(r, without), null).markdown();
         assertFalse(none.contains("What every request pays") || none.contains("reads nothing"), none);
     }
@@ -189,19 +207,12 @@ class BenchmarkReportTest {
         assertEquals("0.010", written.getProperty("peer.floor.ask.writing_the_answer.cpu_ms"));
 
         PeerBench.Figures p = r.peers();
-        PeerBench.Row heavy = new PeerBench.Row("q2", 20, run(1000, 0.8, 5), run(20_000, 0.05, 2), run(900, 1.0, 5), run(800, 0.9, 5),
-                "same", "same", 0.6, new PeerBench.Overhead(1.4, 0.5, 0.6,
-                new PeerBench.Spread(0.9, 0.8, 1.2), new PeerBench.Spread(0.8, 0.7, 1.1), 5, 0.2, 0.9, new PeerBench.Spread(0.5, 0.4, 0.8)));
-        PeerBench.Figures both = new PeerBench.Figures(List.of(p.rows().get(0), heavy), p.connections(), p.measure(), p.rounds(), p.virtuoso(),
-                p.absent(), p.virtuosoQuads(), p.servedQuads(), p.mixed(), p.virtuosoStarts(), p.warmup(), p.floor());
+        PeerBench.Figures both = with(p, List.of(p.rows().get(0), HEAVY), p.floor());
         String missed = new BenchmarkReport(withPeers(r, both), null).markdown();
         // q2: 0.166 + (0.1 − 0.002) + (0.2 − 0.01) = 0.454 ms, below its lowest pair, 0.8
         assertTrue(missed.contains("`ASK {}` 0.17 ms; overhead − that sum: median +0.45 ms, highest +0.45 ms (q2); 1 of 2 queries above their sum (q2) | missed |"),
                 missed);
-        PeerBench.Floor slow = new PeerBench.Floor(0.3, new PeerBench.Overhead(0.5, 0.004, 0.006, new PeerBench.Spread(0.4, 0.35, 0.5),
-                new PeerBench.Spread(0.39, 0.34, 0.49), 5, 0.01, 0.02, new PeerBench.Spread(0.38, 0.33, 0.48)), null);
-        PeerBench.Figures slowFloor = new PeerBench.Figures(p.rows(), p.connections(), p.measure(), p.rounds(), p.virtuoso(), p.absent(),
-                p.virtuosoQuads(), p.servedQuads(), p.mixed(), p.virtuosoStarts(), p.warmup(), slow);
+        PeerBench.Figures slowFloor = with(p, p.rows(), SLOW_FLOOR);
         String floorMissed = new BenchmarkReport(withPeers(r, slowFloor), null).markdown();
         assertTrue(floorMissed.contains("`ASK {}` 0.40 ms; overhead − that sum: median -0.28 ms, highest -0.28 ms (q1); 0 of 1 queries above their sum | missed |"),
                 floorMissed);
@@ -229,27 +240,18 @@ class BenchmarkReportTest {
         assertEquals("0.150", written.getProperty("peer.floor.ask.beyond_answering_ms"));
 
         PeerBench.Figures p = r.peers();
-        // q2: its median 0.5 ms, and its lowest pair, 0.4 ms, above 0.3 ms too
-        PeerBench.Row heavy = new PeerBench.Row("q2", 20, run(1000, 0.8, 5), run(20_000, 0.05, 2), run(900, 1.0, 5), run(800, 0.9, 5),
-                "same", "same", 0.6, new PeerBench.Overhead(1.4, 0.5, 0.6,
-                new PeerBench.Spread(0.9, 0.8, 1.2), new PeerBench.Spread(0.8, 0.7, 1.1), 5, 0.2, 0.9, new PeerBench.Spread(0.5, 0.4, 0.8)));
+        // q2 (HEAVY): its median 0.5 ms, and its lowest pair, 0.4 ms, above 0.3 ms too
         // q3: its median 0.5 ms, but one pair at 0.25 ms: not measurably above
-        PeerBench.Row noisy = new PeerBench.Row("q3", 20, run(1000, 0.8, 5), run(20_000, 0.05, 2), run(900, 1.0, 5), run(800, 0.9, 5),
-                "same", "same", 0.6, new PeerBench.Overhead(1.4, 0.5, 0.6,
+        PeerBench.Row noisy = query("q3", new PeerBench.Overhead(1.4, 0.5, 0.6,
                 new PeerBench.Spread(0.9, 0.6, 1.2), new PeerBench.Spread(0.8, 0.5, 1.1), 5, 0.2, 0.9, new PeerBench.Spread(0.5, 0.25, 0.8)));
-        PeerBench.Figures three = new PeerBench.Figures(List.of(p.rows().get(0), heavy, noisy), p.connections(), p.measure(), p.rounds(), p.virtuoso(),
-                p.absent(), p.virtuosoQuads(), p.servedQuads(), p.mixed(), p.virtuosoStarts(), p.warmup(), p.floor());
+        PeerBench.Figures three = with(p, List.of(p.rows().get(0), HEAVY, noisy), p.floor());
         String missed = new BenchmarkReport(withPeers(r, three), null).markdown();
         assertTrue(missed.contains(row + "`ASK {}` 0.15 ms (0.13 to 0.18); saved queries: median 0.50 ms, highest 0.50 ms (q2, 0.40 to 0.80); "
                 + "2 of 3 medians above 0.3 ms; 1 of 3 measurably above (q2) | missed |"), missed);
-        PeerBench.Figures justQ3 = new PeerBench.Figures(List.of(p.rows().get(0), noisy), p.connections(), p.measure(), p.rounds(), p.virtuoso(),
-                p.absent(), p.virtuosoQuads(), p.servedQuads(), p.mixed(), p.virtuosoStarts(), p.warmup(), p.floor());
+        PeerBench.Figures justQ3 = with(p, List.of(p.rows().get(0), noisy), p.floor());
         String noisyMet = new BenchmarkReport(withPeers(r, justQ3), null).markdown();
         assertTrue(noisyMet.contains("1 of 2 medians above 0.3 ms; 0 of 2 measurably above | met |"), noisyMet);
-        PeerBench.Floor slow = new PeerBench.Floor(0.3, new PeerBench.Overhead(0.5, 0.004, 0.006, new PeerBench.Spread(0.4, 0.35, 0.5),
-                new PeerBench.Spread(0.39, 0.34, 0.49), 5, 0.01, 0.02, new PeerBench.Spread(0.38, 0.33, 0.48)), null);
-        PeerBench.Figures slowFloor = new PeerBench.Figures(p.rows(), p.connections(), p.measure(), p.rounds(), p.virtuoso(), p.absent(),
-                p.virtuosoQuads(), p.servedQuads(), p.mixed(), p.virtuosoStarts(), p.warmup(), slow);
+        PeerBench.Figures slowFloor = with(p, p.rows(), SLOW_FLOOR);
         String floorMissed = new BenchmarkReport(withPeers(r, slowFloor), null).markdown();
         assertTrue(floorMissed.contains(row + "`ASK {}` 0.38 ms (0.33 to 0.48); saved queries: median 0.10 ms"), floorMissed);
         assertTrue(floorMissed.contains("0 of 1 medians above 0.3 ms; 0 of 1 measurably above | missed |"), floorMissed);
@@ -263,8 +265,7 @@ class BenchmarkReportTest {
         PeerBench.Row silent = new PeerBench.Row("q2", 20, run(1000, 0.8, 5), run(20_000, 0.05, 2), run(900, 1.0, 5),
                 new PeerBench.Run(new Wrk.Result(0, 0, 10, 0, 0, 0), 0), "same", "same", 0.6, new PeerBench.Overhead(0.7, 0.5, 0.55,
                 new PeerBench.Spread(0.2, 0.1, 0.3), new PeerBench.Spread(0.15, 0.05, 0.25), 5, 0.04, 0.6, new PeerBench.Spread(0.1, 0.0, 0.2)));
-        PeerBench.Figures both = new PeerBench.Figures(List.of(p.rows().get(0), silent), p.connections(), p.measure(), p.rounds(), p.virtuoso(),
-                p.absent(), p.virtuosoQuads(), p.servedQuads(), p.mixed(), p.virtuosoStarts(), p.warmup(), p.floor());
+        PeerBench.Figures both = with(p, List.of(p.rows().get(0), silent), p.floor());
         BenchmarkSuite.Results r2 = withPeers(r, both);
         Path md = tmp.resolve("docs/benchmarks.md");
         new BenchmarkReport(r2, null).write(md);
