@@ -467,13 +467,13 @@ public final class PeerBench {
             if (agree) break;
         }
         double[][] v = new double[sides.length][pairs];
-        double[][] less = new double[sides.length][pairs];
+        double[][] less = new double[sides.length - 1][pairs]; // server − each other side
         for (int p = 0; p < pairs; p++) {
             for (int i = 0; i < sides.length; i++) v[i][p] = sides[i].run();
-            for (int i = 1; i < sides.length; i++) less[i][p] = v[0][p] - v[i][p];
+            for (int i = 1; i < sides.length; i++) less[i - 1][p] = v[0][p] - v[i][p];
         }
-        return new Overhead(Spread.of(v[0]).ms(), Spread.of(v[1]).ms(), Spread.of(v[2]).ms(), Spread.of(less[1]), Spread.of(less[2]), pairs,
-                Double.NaN, Spread.of(v[3]).ms(), Spread.of(less[3]));
+        return new Overhead(Spread.of(v[0]).ms(), Spread.of(v[1]).ms(), Spread.of(v[2]).ms(), Spread.of(less[0]), Spread.of(less[1]), pairs,
+                Double.NaN, Spread.of(v[3]).ms(), Spread.of(less[2]));
     }
 
     private static boolean agree(double x, double y) { return Math.abs(x - y) <= Math.max(0.05, 0.05 * Math.min(x, y)); }
