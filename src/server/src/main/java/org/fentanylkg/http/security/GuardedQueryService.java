@@ -1,12 +1,6 @@
 package org.fentanylkg.http.security;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.ServletOutputStream;
-import java.nio.ByteBuffer;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-import org.eclipse.jetty.io.ByteBufferPool;
-import org.eclipse.jetty.io.RetainableByteBuffer;
-import org.eclipse.jetty.util.BufferUtil;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -189,30 +183,10 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
         action.setResponseContentType(WebContent.contentTypeResultsJSON + "; charset=" + WebContent.charsetUTF8);
         ServletOps.success(action);
         try {
-            ServletOutputStream out = action.getResponseOutputStream();
-            JsonResults.write(out, result.rowSet(), (bytes, length) -> sendWhole(action, out, bytes, length));
+            JsonResults.write(action.getResponseOutputStream(), result.rowSet(), length -> action.getResponse().setContentLength(length));
         } catch (IOException e) {
             // as Fuseki's own result writers do: a client gone mid-answer is one line in the log ("client left?"), not a stack trace
             throw new RuntimeIOException(e);
-        }
-    }
-
-    /**
-     * An answer held whole goes out with its length in one write, from a direct buffer of Jetty's pool. Given a byte
-     * array, Jetty sends it one response buffer at a time, each piece a round of its output's locks and callbacks
-     * (so as not to have the JDK keep a direct copy as large as the array per thread); a direct buffer it writes at
-     * once.
-     */
-    private static void sendWhole(HttpAction action, ServletOutputStream out, byte[] bytes, int length) throws IOException {
-        action.getResponse().setContentLength(length);
-        ByteBufferPool pool = ServletContextRequest.getServletContextRequest(action.getRequest()).getComponents().getByteBufferPool();
-        RetainableByteBuffer buffer = pool.acquire(length, true);
-        try {
-            ByteBuffer direct = buffer.getByteBuffer();
-            BufferUtil.append(direct, bytes, 0, length);
-            out.write(direct); // blocking: the buffer is written out when this returns
-        } finally {
-            buffer.release();
         }
     }
 

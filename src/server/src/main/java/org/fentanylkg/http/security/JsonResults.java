@@ -30,14 +30,12 @@ public final class JsonResults {
     static final int WHOLE_ANSWER_BYTES = 1024 * 1024;
 
     /** Writes the rows as the SPARQL endpoint sends them (the benchmark times this alone). */
-    public static void write(OutputStream out, RowSet rows) throws IOException {
-        write(out, rows, (bytes, length) -> out.write(bytes, 0, length));
-    }
+    public static void write(OutputStream out, RowSet rows) throws IOException { write(out, rows, length -> {}); }
 
-    /** As {@link #write(OutputStream, RowSet)}; an answer of at most {@link #WHOLE_ANSWER_BYTES} goes to {@code whole} instead. */
-    static void write(OutputStream out, RowSet rows, Utf8BlockWriter.Whole whole) throws IOException {
+    /** As {@link #write(OutputStream, RowSet)}; an answer of at most {@link #WHOLE_ANSWER_BYTES} has its length told first. */
+    static void write(OutputStream out, RowSet rows, java.util.function.IntConsumer contentLength) throws IOException {
         NodeToLabel labels = SyntaxLabels.createNodeToLabel();
-        Utf8BlockWriter text = new Utf8BlockWriter(out, WHOLE_ANSWER_BYTES, whole);
+        Utf8BlockWriter text = new Utf8BlockWriter(out, WHOLE_ANSWER_BYTES, contentLength);
         JsonWriter json = new JsonWriter(text);
         json.beginObject();
         json.name("head").beginObject().name("vars").beginArray();

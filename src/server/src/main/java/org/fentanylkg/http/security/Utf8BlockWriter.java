@@ -9,6 +9,7 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * A writer that collects characters in a block without locking and encodes each full block at once with the JDK's
@@ -30,28 +31,21 @@ final class Utf8BlockWriter extends Writer {
     private int size;
     // The bytes held back while the whole text may still fit in holdLimit; null once streaming.
     private final int holdLimit;
-    private final Whole whole;
+    private final IntConsumer wholeLength;
     private byte[] held;
     private int heldSize;
 
-    /** Where a text held back whole goes, in one piece: its first {@code length} bytes. */
-    @FunctionalInterface
-    interface Whole {
-        void send(byte[] bytes, int length) throws IOException;
-    }
-
-    Utf8BlockWriter(OutputStream out) { this(out, 0, (bytes, length) -> out.write(bytes, 0, length)); }
+    Utf8BlockWriter(OutputStream out) { this(out, 0, length -> {}); }
 
     /**
-     * A writer that holds back up to {@code holdLimit} bytes: a text that fits is given whole to {@code whole} by
-     * {@link #finish} (a servlet sets its Content-Length and sends it in one write, so that the container sends
-     * headers and body together, not chunked); a longer one streams to {@code out} from the moment it outgrows the
-     * limit.
+     * A writer that holds back up to {@code holdLimit} bytes: a text that fits is written out by {@link #finish} in
+     * one write, after telling {@code wholeLength} its length (a servlet's Content-Length, so that the container
+     * sends headers and body together, not chunked); a longer one streams from the moment it outgrows the limit.
      */
-    Utf8BlockWriter(OutputStream out, int holdLimit, Whole whole) {
+    Utf8BlockWriter(OutputStream out, int holdLimit, IntConsumer wholeLength) {
         this.out = out;
         this.holdLimit = holdLimit;
-        this.whole = whole;
+        this.wholeLength = wholeLength;
         this.held = holdLimit > 0 ? new byte[Math.min(holdLimit, BLOCK * 2)] : null;
     }
 
@@ -100,7 +94,8 @@ final class Utf8BlockWriter extends Writer {
     void finish() throws IOException {
         encode(true);
         if (held != null) {
-            whole.send(held, heldSize);
+            wholeLength.accept(heldSize);
+            out.write(held, 0, heldSize);
             held = null;
         }
     }
