@@ -33,16 +33,28 @@ class JsonAnswerFramingTest {
 
     @Test
     void aSmallAnswerIsSentWithItsLength() throws Exception {
-        String q = "SELECT ?c WHERE { ?c a <https://w3id.org/fentanyl-kg/ontology#Chemical> } ORDER BY ?c LIMIT 5";
+        sentWhole("SELECT ?c WHERE { ?c a <https://w3id.org/fentanyl-kg/ontology#Chemical> } ORDER BY ?c LIMIT 5", 5);
+    }
+
+    /** Longer than several of Jetty's response buffers, still one answer with its length. */
+    @Test
+    void anAnswerOfManyBuffersIsSentWithItsLength() throws Exception {
+        String body = sentWhole("SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 1000", 1000);
+        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes > 4 * SecurityModule.OUTPUT_BUFFER_BYTES && bytes <= JsonResults.WHOLE_ANSWER_BYTES, bytes + " bytes");
+    }
+
+    private static String sentWhole(String q, int rows) throws Exception {
         var first = json(q);
         var second = json(q);
         for (var r : java.util.List.of(first, second)) {
             assertEquals(200, r.statusCode(), r.body());
             assertEquals(String.valueOf(r.body().getBytes(StandardCharsets.UTF_8).length), r.headers().firstValue("Content-Length").orElse("none"));
             assertEquals("none", r.headers().firstValue("Transfer-Encoding").orElse("none"));
-            assertEquals(5, rows(r.body()));
+            assertEquals(rows, rows(r.body()));
         }
         assertEquals(first.body(), second.body());
+        return first.body();
     }
 
     @Test
