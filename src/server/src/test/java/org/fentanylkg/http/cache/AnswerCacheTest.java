@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The answer cache of the SPARQL endpoints, against the same service with it off: a hit is the miss again (status,
  * body), whatever the query's layout, comments, endpoint or method; each format and dataset has its own entry; a GET
- * answer carries an ETag that a conditional GET turns into a 304; capped, timed-out and non-repeatable answers are
- * not kept; a reload is served at once. Each test sends queries no other test sends (a distinct variable name), so
+ * answer carries an ETag that a conditional GET turns into a 304, and a HEAD gets its GET's headers; capped, timed-out
+ * and non-repeatable answers are not kept; a reload is served at once. Each test sends queries no other test sends (a distinct variable name), so
  * their order does not matter.
  */
 class AnswerCacheTest {
@@ -141,6 +141,39 @@ class AnswerCacheTest {
             assertEquals("HIT", xCache(hit), other2);
             assertEquals(200, hit.statusCode());
         }
+    }
+
+    @Test
+    void aHeadGetsTheHeadersOfItsGetAndA304WithTheETag() {
+        String q = fto("name6");
+        String path = "/kg/sparql?query=" + enc(q);
+        // A HEAD first: computed, with its GET's validator, and not kept (it has no body).
+        HttpResponse<byte[]> firstHead = CacheHttp.send("HEAD", cached.base(), path, "Accept", JSON);
+        assertEquals(200, firstHead.statusCode());
+        assertEquals("MISS", xCache(firstHead));
+        assertEquals(0, firstHead.body().length);
+        HttpResponse<byte[]> get = query(cached, "/kg/sparql", q, JSON);
+        assertEquals("MISS", xCache(get));
+        String etag = get.headers().firstValue("ETag").orElseThrow();
+        assertEquals(etag, firstHead.headers().firstValue("ETag").orElse(null));
+        // After the GET: answered from its entry, header for header, without the body.
+        HttpResponse<byte[]> head = CacheHttp.send("HEAD", cached.base(), path, "Accept", JSON);
+        assertEquals(200, head.statusCode());
+        assertEquals("HIT", xCache(head));
+        assertEquals(0, head.body().length);
+        assertEquals(etag, head.headers().firstValue("ETag").orElse(null));
+        assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"));
+        assertEquals(Long.toString(get.body().length), head.headers().firstValue("Content-Length").orElse(null));
+        // Conditional: 304 while the validator holds, 200 when it does not.
+        HttpResponse<byte[]> same = CacheHttp.send("HEAD", cached.base(), path, "Accept", JSON, "If-None-Match", etag);
+        assertEquals(304, same.statusCode());
+        assertEquals(etag, same.headers().firstValue("ETag").orElse(null));
+        assertEquals(200, CacheHttp.send("HEAD", cached.base(), path, "Accept", JSON, "If-None-Match", "\"0-0-0-0\"").statusCode());
+        // Off: Fuseki's HEAD, untouched.
+        HttpResponse<byte[]> plain = CacheHttp.send("HEAD", uncached.base(), path, "Accept", JSON);
+        assertEquals(200, plain.statusCode());
+        assertNull(xCache(plain));
+        assertNull(plain.headers().firstValue("ETag").orElse(null));
     }
 
     @Test
