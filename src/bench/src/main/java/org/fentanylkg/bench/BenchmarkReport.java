@@ -504,7 +504,7 @@ final class BenchmarkReport {
                     .append("Its default graph is the union of all graphs, so each query's top-level pattern is sent wrapped in `GRAPH <")
                     .append(Virtuoso.DEFAULT_GRAPH).append(">`, the form under which it answers over the same default graph. ")
                     .append("\"(d) answers\" compares its sorted rows with (a)'s. The benchmark installs it when it is missing (as root: `")
-                    .append(Virtuoso.INSTALL).append("`).\n\n");
+                    .append(Virtuoso.DEBIAN.install()).append("`).\n\n");
         } else {
             b.append("- (d) Virtuoso: ").append(p.absent()).append("; not measured.\n\n");
         }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -184,7 +185,8 @@ public final class PeerBench {
     }
 
     public Figures run(PrintStream log) throws Exception {
-        if (!Wrk.installed()) throw new IOException("wrk is not installed (Debian: apt-get install wrk); the peer comparison needs it");
+        Optional<String> noWrk = Wrk.ensureInstalled(log);
+        if (noWrk.isPresent()) throw new IOException("wrk " + noWrk.get() + "; the peer comparison needs it");
         List<Path> files;
         try (Stream<Path> s = Files.list(queries)) {
             files = s.filter(p -> p.toString().endsWith(".rq")).sorted().toList();

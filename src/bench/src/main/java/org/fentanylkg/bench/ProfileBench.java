@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -72,7 +73,8 @@ public final class ProfileBench {
     public ProfileBench other(Path jar) { this.otherJar = jar; return this; }
 
     public Figures run(PrintStream log) throws Exception {
-        if (!Wrk.installed()) throw new IOException("wrk is not installed (Debian: apt-get install wrk); the profile needs it");
+        Optional<String> noWrk = Wrk.ensureInstalled(log);
+        if (noWrk.isPresent()) throw new IOException("wrk " + noWrk.get() + "; the profile needs it");
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
         if (!Files.isExecutable(jcmd) || !Files.isExecutable(jfr)) throw new IOException("jcmd and jfr of " + System.getProperty("java.home") + " are needed");

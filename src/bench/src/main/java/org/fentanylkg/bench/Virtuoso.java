@@ -37,10 +37,10 @@ import org.apache.jena.sparql.syntax.ElementNamedGraph;
  */
 final class Virtuoso implements AutoCloseable {
     static final String PACKAGE = "virtuoso-opensource-7-bin";
-    static final String INSTALL = "apt-get install -y --no-install-recommends " + PACKAGE;
     static final String DEFAULT_GRAPH = "urn:x-fentanyl-kg:default-graph";
     private static final Path SERVER = Path.of("/usr/bin/virtuoso-t");
     private static final Path ISQL = Path.of("/usr/bin/isql-vt");
+    static final DebianPackage DEBIAN = new DebianPackage(PACKAGE, List.of(SERVER, ISQL));
 
     private final Path dir;
     private final int sqlPort;
@@ -54,29 +54,7 @@ final class Virtuoso implements AutoCloseable {
     }
 
     /** Virtuoso's server and isql, installed if need be; empty with the reason when neither is possible. */
-    static Optional<String> ensureInstalled(PrintStream log) {
-        if (Files.isExecutable(SERVER) && Files.isExecutable(ISQL)) return Optional.empty();
-        if (!Files.isExecutable(Path.of("/usr/bin/apt-get"))) return Optional.of("not installed, and no apt-get to install it (" + INSTALL + ")");
-        if (!"root".equals(System.getProperty("user.name"))) return Optional.of("not installed; as root: " + INSTALL);
-        log.println("peer (d): installing Virtuoso: apt-get update && " + INSTALL);
-        try {
-            ProcessBuilder update = new ProcessBuilder("apt-get", "update", "-q").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            update.start().waitFor();
-            ProcessBuilder install = new ProcessBuilder("sh", "-c", INSTALL).redirectErrorStream(true);
-            install.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process p = install.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0 || !Files.isExecutable(SERVER)) {
-                return Optional.of("could not be installed (" + INSTALL + "): " + out.lines().reduce((a, b) -> b).orElse(""));
-            }
-        } catch (IOException e) {
-            return Optional.of("could not be installed (" + INSTALL + "): " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("installation interrupted");
-        }
-        return Optional.empty();
-    }
+    static Optional<String> ensureInstalled(PrintStream log) { return DEBIAN.ensureInstalled(log, "peer (d)"); }
 
     static String version() {
         try {

@@ -1,12 +1,14 @@
 package org.fentanylkg.bench;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,8 +40,11 @@ final class Wrk {
 
     private Wrk() {}
 
-    static boolean installed() {
-        return Files.isExecutable(Path.of("/usr/bin/wrk")) || Files.isExecutable(Path.of("/usr/local/bin/wrk"));
+    static final DebianPackage DEBIAN = new DebianPackage("wrk", List.of(Path.of("/usr/bin/wrk")));
+
+    /** wrk, installed if need be (as Virtuoso is); empty once it is, else why it is not. One built from source will do. */
+    static Optional<String> ensureInstalled(PrintStream log) {
+        return Files.isExecutable(Path.of("/usr/local/bin/wrk")) ? Optional.empty() : DEBIAN.ensureInstalled(log, "HTTP load");
     }
 
     /** {@code wrk} against one URL, or against several in turn (a Lua script) when {@code urls} has more than one. */
