@@ -66,7 +66,8 @@ final class Coalescing {
         if (misses != null) misses.increment();
         response.setHeader(ResponseCacheFilter.X_CACHE, "MISS");
         if (head) {
-            chain.doFilter(request, response);
+            // With the headers the cache sets on its GET (the policy's), copying nothing: a HEAD has no body to keep.
+            chain.doFilter(request, new TeeResponse(response, new TeeResponse.Policy(0, policy.keyed(), policy.overridden())));
             return false;
         }
         TeeResponse tee = new TeeResponse(response, policy);

@@ -156,6 +156,8 @@ class AnswerCacheTest {
         assertEquals("MISS", xCache(get));
         String etag = get.headers().firstValue("ETag").orElseThrow();
         assertEquals(etag, firstHead.headers().firstValue("ETag").orElse(null));
+        assertEquals("no-cache", firstHead.headers().firstValue("Cache-Control").orElse(null), "as its GET: kept, revalidated");
+        assertNull(firstHead.headers().firstValue("Pragma").orElse(null));
         // After the GET: answered from its entry, header for header, without the body.
         HttpResponse<byte[]> head = CacheHttp.send("HEAD", cached.base(), path, "Accept", JSON);
         assertEquals(200, head.statusCode());
