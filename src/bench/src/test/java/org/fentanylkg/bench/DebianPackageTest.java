@@ -1,6 +1,7 @@
 package org.fentanylkg.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class DebianPackageTest {
 
     @Test
     void everyExecutableMustBeThere() {
-        assertTrue(!new DebianPackage("virtuoso-opensource-7-bin", List.of(SH, ABSENT)).installed());
+        assertFalse(new DebianPackage("virtuoso-opensource-7-bin", List.of(SH, ABSENT)).installed());
         assertThrows(IllegalArgumentException.class, () -> new DebianPackage("wrk", List.of()));
     }
 

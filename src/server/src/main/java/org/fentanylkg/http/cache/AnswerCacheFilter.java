@@ -31,17 +31,17 @@ import org.fentanylkg.http.security.ParsedQueries;
 
 /**
  * The answer cache of the SPARQL query endpoints ({@code /kg/sparql}, {@code /kg/query}, {@code /kg}; GET and
- * POST, and HEAD as its GET; SELECT, ASK, CONSTRUCT, DESCRIBE). The data changes only by generation, so an answer is kept, keyed by
- * {@link AnswerKey}, and sent again to the same query on the same generation, as QLever keeps query results and the
- * Wikidata Query Service caches its endpoint. Concurrent misses for one key are coalesced ({@link Coalescing}, as
+ * POST, and HEAD as its GET; SELECT, ASK, CONSTRUCT, DESCRIBE). The data changes only by generation, so an answer is
+ * kept, keyed by {@link AnswerKey}, and sent again to the same query on the same generation, as QLever keeps query
+ * results and the Wikidata Query Service caches its endpoint. Concurrent misses for one key are coalesced ({@link Coalescing}, as
  * the pages' cache does). Not kept: anything but a 200, a capped answer, one too large, and the answer of a query
  * that calls RAND, NOW, UUID, STRUUID or BNODE.
  *
  * <p>A GET answer carries an ETag made of the generation and the key, with {@code Cache-Control: no-cache} (the
  * client asks again, conditionally, since a reload may come at any time); a GET whose {@code If-None-Match} holds it
  * gets 304 at once. A HEAD gets the headers its GET would, from the GET's entry when there is one; its own answer,
- * which has no body, is not kept. Requests the key cannot describe are let through untouched: any parameter but the protocol's
- * and Fuseki's format and timeout parameters, credentials, a range, a query that does not parse (Fuseki reports
+ * which has no body, is not kept. Requests the key cannot describe are let through untouched: any parameter but the
+ * protocol's and Fuseki's format and timeout parameters, credentials, a range, a query that does not parse (Fuseki reports
  * it) or is longer than the server accepts (the guards report it).
  */
 final class AnswerCacheFilter implements Filter {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The answer cache of the SPARQL endpoints, against the same service with it off: a hit is the miss again (status,
  * body), whatever the query's layout, comments, endpoint or method; each format and dataset has its own entry; a GET
  * answer carries an ETag that a conditional GET turns into a 304, and a HEAD gets its GET's headers; capped, timed-out
- * and non-repeatable answers are not kept; a reload is served at once. Each test sends queries no other test sends (a distinct variable name), so
- * their order does not matter.
+ * and non-repeatable answers are not kept; a reload is served at once. Each test sends queries no other test sends
+ * (a distinct variable name), so their order does not matter.
  */
 class AnswerCacheTest {
     private static final String FTO = """
