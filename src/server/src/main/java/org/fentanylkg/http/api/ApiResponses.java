@@ -11,7 +11,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.http.linkeddata.Format;
+import org.fentanylkg.http.linkeddata.Representation;
 
 /** What every API servlet writes: JSON bodies (errors are {@link org.fentanylkg.http.linkeddata.HttpError}s), and the request's query parameters. */
 final class ApiResponses {
@@ -23,9 +25,19 @@ final class ApiResponses {
         resp.setStatus(status);
         resp.setContentType(JSON);
         resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        resp.getWriter().write(GSON.toJson(body));
-        resp.getWriter().write("\n");
+        resp.getOutputStream().write(bytes(body));
     }
+
+    /**
+     * The validators of an API answer ({@link Representation}): its bytes depend only on the generation served, the
+     * format and the request's path and query.
+     */
+    static Representation representation(Generation generation, Format format, HttpServletRequest req) {
+        return Representation.of(generation, format.contentType(), req.getRequestURI(), String.valueOf(req.getQueryString()));
+    }
+
+    /** A JSON document's bytes as the API sends them: pretty-printed, UTF-8, a final newline. */
+    static byte[] bytes(JsonElement body) { return (GSON.toJson(body) + "\n").getBytes(StandardCharsets.UTF_8); }
 
     /** The query-string parameters, in order, each with all its values. */
     static Map<String, List<String>> parameters(HttpServletRequest req) {

@@ -33,7 +33,7 @@ public final class ExplainModule implements FusekiModule {
         // Asked at each request: after a reload, or in a store's next generation, explanations follow the data.
         java.util.function.Supplier<Explainer> explainer = () -> graph.explainer()
                 .orElseThrow(() -> new IllegalStateException(graph + " keeps no derivations for the generation served"));
-        builder.addServlet("/api/explain", new ExplainServlet(explainer, graph.labels()));
-        builder.addServlet("/explain", new ExplainPageServlet(explainer, graph.labels()));
+        builder.addServlet("/api/explain", new ExplainServlet(explainer, graph::generation, graph.labels()));
+        builder.addServlet("/explain", new ExplainPageServlet(explainer, graph::generation, graph.labels()));
     }
 }

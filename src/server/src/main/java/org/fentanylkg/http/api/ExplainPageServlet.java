@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.fentanylkg.vocab.Prefixes;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.explain.Evidence;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.fentanylkg.explain.Explainer;
@@ -39,11 +41,13 @@ final class ExplainPageServlet extends HttpServlet {
     private static final String TEMPLATES = "org/fentanylkg/http/api";
 
     private final Supplier<Explainer> explainer;
+    private final Supplier<Generation> generation;
     private final Labels labels;
     private final Mustache page;
 
-    ExplainPageServlet(Supplier<Explainer> explainer, Labels labels) {
+    ExplainPageServlet(Supplier<Explainer> explainer, Supplier<Generation> generation, Labels labels) {
         this.explainer = explainer;
+        this.generation = generation;
         this.labels = labels;
         this.page = new DefaultMustacheFactory(TEMPLATES).compile("explain.mustache");
     }
@@ -60,6 +64,7 @@ final class ExplainPageServlet extends HttpServlet {
             render(resp, 400, view);
             return;
         }
+        Representation rep = ApiResponses.representation(generation.get(), Format.HTML, req); // before the explainer reads
         Optional<Explanation> why;
         try {
             why = explainer.get().explain(t);
@@ -79,15 +84,21 @@ final class ExplainPageServlet extends HttpServlet {
         root.put("facts", e.assertedLeaves().size());
         view.put("explanation", root);
         view.put("title", labels.of(e.triple()));
-        render(resp, 200, view);
+        rep.sendText(req, resp, () -> html(view));
     }
 
+    /** An error page: no validators, as an error is not the page asked for. */
     private void render(HttpServletResponse resp, int status, Map<String, Object> view) throws IOException {
         resp.setStatus(status);
         resp.setContentType(Format.HTML.contentType());
         resp.setHeader("Content-Security-Policy", Representation.HTML_POLICY);
-        resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        page.execute(resp.getWriter(), view).flush();
+        resp.getOutputStream().write(html(view).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String html(Map<String, Object> view) throws IOException {
+        StringWriter out = new StringWriter();
+        page.execute(out, view).flush();
+        return out.toString();
     }
 
     private Map<String, Object> node(Explanation e, boolean root) {

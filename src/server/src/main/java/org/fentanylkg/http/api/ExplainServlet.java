@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.vocab.Prefixes;
 import org.fentanylkg.explain.Explainer;
 import org.fentanylkg.explain.Explanation;
@@ -19,14 +20,20 @@ import org.fentanylkg.explain.Terms;
 import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.http.linkeddata.HttpError;
 import org.fentanylkg.http.linkeddata.Negotiation;
+import org.fentanylkg.http.linkeddata.Representation;
 
-/** {@code GET /api/explain?s=...&p=...&o=...}: the explanation of a triple as JSON ({@link ExplanationJson}). */
+/**
+ * {@code GET /api/explain?s=...&p=...&o=...}: the explanation of a triple as JSON ({@link ExplanationJson}), with
+ * validators from the generation served.
+ */
 final class ExplainServlet extends HttpServlet {
     private final Supplier<Explainer> explainer;
+    private final Supplier<Generation> generation;
     private final ExplanationJson json;
 
-    ExplainServlet(Supplier<Explainer> explainer, Labels labels) {
+    ExplainServlet(Supplier<Explainer> explainer, Supplier<Generation> generation, Labels labels) {
         this.explainer = explainer;
+        this.generation = generation;
         this.json = new ExplanationJson(labels);
     }
 
@@ -39,6 +46,7 @@ final class ExplainServlet extends HttpServlet {
         } catch (TermException e) {
             throw HttpError.badParameter(400, e.getMessage(), e.part(), expected(e.part()));
         }
+        Representation rep = ApiResponses.representation(generation.get(), Format.JSON, req); // before the explainer reads
         Optional<Explanation> why;
         try {
             why = explainer.get().explain(t);
@@ -46,7 +54,7 @@ final class ExplainServlet extends HttpServlet {
             throw new HttpError(503, unavailable(e));
         }
         if (why.isEmpty()) throw HttpError.notFound(notInGraph(t)).with("triple", json.triple(t));
-        ApiResponses.json(resp, 200, json.json(why.get()));
+        rep.send(req, resp, () -> ApiResponses.bytes(json.json(why.get())));
     }
 
     static String unavailable(UncheckedIOException e) {

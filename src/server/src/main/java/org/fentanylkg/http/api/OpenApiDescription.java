@@ -66,6 +66,7 @@ final class OpenApiDescription {
         op.add("tags", strings(List.of("catalogue")));
         JsonObject responses = new JsonObject();
         responses.add("200", response("The saved queries", ApiResponses.JSON, ref("Catalogue")));
+        validators(responses);
         op.add("responses", responses);
         return op;
     }
@@ -134,6 +135,7 @@ final class OpenApiDescription {
         }
         ok.add("content", content);
         responses.add("200", ok);
+        validators(responses);
         responses.add("400", response("A parameter is missing, of the wrong type or outside its enumeration", ApiResponses.JSON, ref("Error")));
         if (bySuffix) {
             responses.add("406", response("A suffix of the other kind of answer (graph or results)", ApiResponses.JSON, ref("Error")));
@@ -143,6 +145,19 @@ final class OpenApiDescription {
         responses.add("503", response("The query timed out", ApiResponses.JSON, ref("Error")));
         op.add("responses", responses);
         return op;
+    }
+
+    /** The validators a 200 carries (Representation) and the 304 they give, added to {@code responses}. */
+    private static void validators(JsonObject responses) {
+        JsonObject ok = responses.getAsJsonObject("200");
+        JsonObject headers = ok.has("headers") ? ok.getAsJsonObject("headers") : new JsonObject();
+        headers.add("ETag", header("A weak validator of this answer on the data's generation: sent back as If-None-Match, it gets"
+                + " 304 until the data changes", type("string")));
+        headers.add("Last-Modified", header("When the generation served was built", type("string")));
+        ok.add("headers", headers);
+        JsonObject notModified = new JsonObject();
+        notModified.addProperty("description", "Not modified: the request's If-None-Match (or If-Modified-Since) still holds; no body");
+        responses.add("304", notModified);
     }
 
     private static JsonObject header(String description, JsonObject schema) {
@@ -171,6 +186,7 @@ final class OpenApiDescription {
         op.add("parameters", params);
         JsonObject responses = new JsonObject();
         responses.add("200", response("The explanation", ApiResponses.JSON, ref("Explanation")));
+        validators(responses);
         responses.add("400", response("s, p or o cannot be read", ApiResponses.JSON, ref("Error")));
         responses.add("404", response("The graph does not hold the triple", ApiResponses.JSON, ref("Error")));
         op.add("responses", responses);

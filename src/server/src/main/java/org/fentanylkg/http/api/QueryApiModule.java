@@ -36,7 +36,7 @@ public final class QueryApiModule implements FusekiModule {
         // The SPARQL endpoint's limits (SecurityModule reads the same node): one limit for every way of asking.
         SecuritySettings limits = SecuritySettings.from(config);
         String openapi = ApiResponses.GSON.toJson(OpenApiDescription.build(catalog, limits.resultCap()));
-        builder.addServlet("/api/queries/*", new SavedQueryServlet(catalog, graph.dataset(), limits.resultCap()));
+        builder.addServlet("/api/queries/*", new SavedQueryServlet(catalog, graph.dataset(), graph::generation, limits.resultCap()));
         builder.addServlet("/api/openapi.json", new FixedJson(openapi));
         builder.addServlet("/api/*", new ApiDocsServlet());
         LOG.info("Saved-query API: {} queries at /api/queries, OpenAPI at /api/openapi.json, browsable at /api/", catalog.size());

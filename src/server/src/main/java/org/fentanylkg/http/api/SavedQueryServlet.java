@@ -5,10 +5,10 @@ import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -18,6 +18,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.apache.jena.system.Txn;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.http.linkeddata.HttpError;
 import org.fentanylkg.http.linkeddata.Negotiation;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * parameters from the query string, the format from the Accept header or a file suffix ({@code .csv}; the
  * offers are {@link #formats(boolean)}), and {@code limit}/{@code offset} paging. Answers go through the SPARQL
  * endpoint's result cap ({@code fkgc:resultCap}, {@link ResultCap}): a larger {@code limit} is clamped to it, as the
- * endpoint clamps a larger LIMIT, and the headers say so.
+ * endpoint clamps a larger LIMIT, and the headers say so. Both carry validators from the generation served
+ * ({@link org.fentanylkg.http.linkeddata.Representation}): a notebook that polls a query asks with If-None-Match and
+ * gets 304, without the query being run, until the data changes.
  */
 final class SavedQueryServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(SavedQueryServlet.class);
@@ -52,12 +55,14 @@ final class SavedQueryServlet extends HttpServlet {
 
     private final SavedQueryCatalog catalog;
     private final DatasetGraph dataset;
+    private final Supplier<Generation> generation;
     private final long cap;
 
     /** {@code cap}: the SPARQL endpoint's result cap. */
-    SavedQueryServlet(SavedQueryCatalog catalog, DatasetGraph dataset, long cap) {
+    SavedQueryServlet(SavedQueryCatalog catalog, DatasetGraph dataset, Supplier<Generation> generation, long cap) {
         this.catalog = catalog;
         this.dataset = dataset;
+        this.generation = generation;
         this.cap = cap;
     }
 
@@ -66,7 +71,8 @@ final class SavedQueryServlet extends HttpServlet {
         String path = req.getPathInfo();
         if (path == null || path.equals("/")) {
             Negotiation.byAccept(req, Format.JSON_ONLY);
-            ApiResponses.json(resp, 200, list(catalog, req.getContextPath()));
+            ApiResponses.representation(generation.get(), Format.JSON, req)
+                    .send(req, resp, () -> ApiResponses.bytes(list(catalog, req.getContextPath())));
             return;
         }
         String name = path.substring(1);
@@ -87,11 +93,14 @@ final class SavedQueryServlet extends HttpServlet {
         }
         List<Format> offers = formats(saved);
         Format format = suffix != null ? Negotiation.named(suffix, offers, true) : Negotiation.byAccept(req, offers);
-        run(saved, query, format, resp);
+        // The generation is read before the query runs: the answer is of this generation or a later one.
+        var rep = ApiResponses.representation(generation.get(), format, req).header(ResultCap.HEADER_LIMIT, Long.toString(cap));
+        if (suffix == null) rep.header("Vary", "Accept");
+        rep.send(req, resp, () -> run(saved, query, format, resp));
     }
 
-    private void run(SavedQuery saved, Query query, Format format, HttpServletResponse resp) throws IOException {
-        // Read whole (at most cap+1 items) before the first byte is sent, so a failure still gets a proper status.
+    /** The answer's bytes; read whole (at most cap+1 items) first, so that a failure still gets a proper status. */
+    private byte[] run(SavedQuery saved, Query query, Format format, HttpServletResponse resp) {
         ResultCap.Capped<?> answer;
         try {
             answer = Txn.calculateRead(dataset, () -> execute(query));
@@ -101,16 +110,12 @@ final class SavedQueryServlet extends HttpServlet {
             LOG.warn("saved query {} failed", saved.name(), e);
             throw new HttpError(500, "query '" + saved.name() + "' failed; the error is in the server's log");
         }
-        resp.setStatus(200);
-        resp.setHeader(ResultCap.HEADER_LIMIT, Long.toString(cap));
         if (answer.capped()) {
             resp.setHeader(ResultCap.HEADER_CAPPED, "true");
             LOG.info("saved query {}: answer capped at {} {}", saved.name(), cap, isGraph(query) ? "triples" : "rows");
         }
         Object result = answer.value();
-        resp.setContentType(format.mediaType());
-        resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        OutputStream out = resp.getOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (result instanceof RowSet rows) {
             ResultsWriter.create().lang(format.lang()).build().write(out, rows);
         } else if (result instanceof Boolean b) {
@@ -118,7 +123,7 @@ final class SavedQueryServlet extends HttpServlet {
         } else {
             RDFWriter.source((Graph) result).lang(format.lang()).output(out);
         }
-        out.flush();
+        return out.toByteArray();
     }
 
     /** The answer up to the cap, as the SPARQL endpoint reads it (GuardedQueryService): at most cap+1 items. */

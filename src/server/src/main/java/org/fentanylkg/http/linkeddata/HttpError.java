@@ -71,6 +71,9 @@ public final class HttpError extends RuntimeException {
         if (members.get("allow") instanceof String allow) response.setHeader("Allow", allow);
         Rendered r = render(status, getMessage(), members, request.getRequestURI(), acceptOf(request), baseOf(request));
         response.setHeader("Cache-Control", "no-store");
+        // An error that arose while a representation rendered is not that representation: no validators of it.
+        response.setHeader("ETag", null);
+        response.setHeader("Last-Modified", null);
         response.setHeader("Vary", "Accept");
         if (r.html()) response.setHeader("Content-Security-Policy", Representation.HTML_POLICY);
         response.setContentType(r.contentType());

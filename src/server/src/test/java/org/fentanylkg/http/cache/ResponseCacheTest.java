@@ -83,7 +83,7 @@ class ResponseCacheTest {
     @Test
     void aSavedQueryIsAMissThenAHitWithTheSameAnswer() {
         var hit = assertMissHitAndSameAsUncached("/api/queries/timeline", "Accept", "application/sparql-results+json");
-        assertEquals("application/sparql-results+json;charset=utf-8", hit.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("application/sparql-results+json; charset=utf-8", hit.headers().firstValue("Content-Type").orElse(""));
         assertEquals("nosniff", hit.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertMissHitAndSameAsUncached("/api/queries/timeline.csv");
         assertMissHitAndSameAsUncached("/api/queries");

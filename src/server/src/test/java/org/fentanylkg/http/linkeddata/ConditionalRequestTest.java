@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class ConditionalRequestTest {
     private static TestServer server;
 
+    /** An inferred triple, as the explanations take it. */
+    private static final String EXPLAINED = "s=fkr:4-piperidone&p=rdf:type&o=fkg:FentanylPrecursor";
+
     /** Each representation the validators cover: path and Accept. */
     private static final List<String[]> PAGES = List.of(
             new String[] {"id/fentanyl", "text/turtle"},
@@ -33,7 +36,13 @@ class ConditionalRequestTest {
             new String[] {LinkedDataServlet.CONTEXT_PATH, "*/*"},
             new String[] {"dumps/fentanyl-kg.ttl", "*/*"},
             new String[] {"query?query=ASK%20%7B%7D", "text/html"},
-            new String[] {"kg/sparql", "text/turtle"}); // the service description
+            new String[] {"kg/sparql", "text/turtle"}, // the service description
+            new String[] {"api/queries", "application/json"},
+            new String[] {"api/queries/designations", "application/sparql-results+json"},
+            new String[] {"api/queries/designations.csv", "*/*"},
+            new String[] {"api/queries/precursor-chain", "text/csv"},
+            new String[] {"api/explain?" + EXPLAINED, "application/json"},
+            new String[] {"explain?" + EXPLAINED, "text/html"});
 
     @BeforeAll
     static void start() { server = TestServer.start(); }

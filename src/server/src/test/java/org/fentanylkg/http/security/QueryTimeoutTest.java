@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The query timeout cuts pathological queries with 503 "Query timed out", while the server keeps answering:
  * {@code /$/ping} and a simple query get their answers while a pathological query is still running.
  * (The timeout is 3 s here, to keep the test short; fuseki-config.ttl sets 10 s. No timing is asserted: each
- * pathological query below takes far longer than the limit on this graph, so only the limit can end it.)
+ * pathological query below takes far longer than the limit on this graph, so only the limit can end it.) The same
+ * limit holds for the saved-query API, here with the cross product saved as a query of its own.
  */
 class QueryTimeoutTest {
     /** The default graph crossed with itself: 36 million rows counted. */
@@ -23,9 +28,20 @@ class QueryTimeoutTest {
     static final String ANY_PATH = "SELECT (COUNT(*) AS ?n) WHERE { ?a (<urn:p>|!<urn:p>)* ?b . ?b (<urn:p>|!<urn:p>)* ?c . ?c (<urn:p>|!<urn:p>)* ?d }";
 
     private static TestServer server;
+    @TempDir static Path root;
 
     @BeforeAll
-    static void start() throws Exception { server = TestServer.config().context("arq:queryTimeout", "3000").start(); }
+    static void start() throws Exception {
+        Path sources = TestServer.sourcesWithQueries(root);
+        Files.writeString(sources.resolve("queries/cross-product.rq"), """
+                #+ summary: The default graph crossed with itself (test fixture)
+                #+ description: >
+                #+   A fixture for the timeout tests: far slower than the limit.
+                #+ tags:
+                #+   - fixture
+                """ + CROSS_PRODUCT + "\n");
+        server = TestServer.config().context("arq:queryTimeout", "3000").sources(sources).start();
+    }
 
     @AfterAll
     static void stop() { server.close(); }
@@ -60,6 +76,16 @@ class QueryTimeoutTest {
     @Test
     void anAnyPathClosureIsCutAtTheLimit() throws Exception {
         assertTimedOut(server.query(ANY_PATH));
+    }
+
+    /** Its 503 carries no ETag or Last-Modified: those would name the answer, which the error is not. */
+    @Test
+    void aSavedQueryIsCutAtTheLimitAndItsErrorHasNoValidators() throws Exception {
+        var r = server.get("/api/queries/cross-product", "Accept", "application/sparql-results+json");
+        assertEquals(503, r.statusCode(), r.body());
+        assertTrue(r.body().contains("Query 'cross-product' timed out after 3000 ms"), r.body());
+        assertEquals(Optional.empty(), r.headers().firstValue("ETag"));
+        assertEquals(Optional.empty(), r.headers().firstValue("Last-Modified"));
     }
 
     @Test
