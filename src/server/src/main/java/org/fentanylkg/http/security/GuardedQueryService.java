@@ -3,6 +3,7 @@ package org.fentanylkg.http.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.Optional;
 import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.atlas.web.MediaType;
@@ -170,20 +171,22 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     }
 
     /**
-     * SELECT answers in SPARQL JSON (what most clients ask for) are written by {@link JsonResults}; everything else,
-     * and any request with a format parameter, as Fuseki writes it. The format is chosen as Fuseki chooses it.
+     * SELECT and ASK answers in SPARQL JSON (what most clients ask for) are written by {@link JsonResults}; everything
+     * else, and any request with a format parameter, as Fuseki writes it. The format is chosen as Fuseki chooses it.
      */
     @Override
     protected void sendResults(HttpAction action, QueryExecResult result, Prologue prologue) {
-        if (!result.isRowSet() || !plainJson(action)) {
+        if (!(result.isRowSet() || result.isBoolean()) || !plainJson(action)) {
             super.sendResults(action, result, prologue);
             return;
         }
         ServletOps.setNoCache(action);
         action.setResponseContentType(WebContent.contentTypeResultsJSON + "; charset=" + WebContent.charsetUTF8);
         ServletOps.success(action);
+        IntConsumer contentLength = length -> action.getResponse().setContentLength(length);
         try {
-            JsonResults.write(action.getResponseOutputStream(), result.rowSet(), length -> action.getResponse().setContentLength(length));
+            if (result.isBoolean()) JsonResults.write(action.getResponseOutputStream(), result.booleanResult(), contentLength);
+            else JsonResults.write(action.getResponseOutputStream(), result.rowSet(), contentLength);
         } catch (IOException e) {
             // as Fuseki's own result writers do: a client gone mid-answer is one line in the log ("client left?"), not a stack trace
             throw new RuntimeIOException(e);

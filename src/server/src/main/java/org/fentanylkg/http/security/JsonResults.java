@@ -13,7 +13,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.rdf.model.impl.Util;
 
 /**
- * SPARQL 1.1 Query Results JSON, written compactly with Gson's streaming writer: the same document as Jena's
+ * SPARQL 1.1 Query Results JSON of a SELECT or an ASK, written compactly with Gson's streaming writer: the same document as Jena's
  * RowSetWriterJSON (same members, same terms, RDF 1.2 triple terms and base direction included), without its
  * indentation, which Jena writes one character at a time and which was the largest cost of answering a small query
  * (docs/benchmarks.md, "Where a request's time goes").
@@ -56,6 +56,13 @@ public final class JsonResults {
         json.endArray().endObject();
         json.endObject();
         text.finish(); // not json.flush(): flushing the response would send a small answer in two writes, chunked
+    }
+
+    /** An ASK answer, Jena's document written compactly, its length told first (so it is not sent chunked). */
+    static void write(OutputStream out, boolean answer, java.util.function.IntConsumer contentLength) throws IOException {
+        Utf8BlockWriter text = new Utf8BlockWriter(out, WHOLE_ANSWER_BYTES, contentLength);
+        new JsonWriter(text).beginObject().name("head").beginObject().endObject().name("boolean").value(answer).endObject();
+        text.finish();
     }
 
     private static void term(JsonWriter json, Node n, NodeToLabel labels) throws IOException {

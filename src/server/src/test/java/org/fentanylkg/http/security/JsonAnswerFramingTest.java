@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A SPARQL JSON answer that fits in {@link JsonResults#WHOLE_ANSWER_BYTES} is sent whole with its Content-Length;
+ * A SPARQL JSON answer (SELECT or ASK) that fits in {@link JsonResults#WHOLE_ANSWER_BYTES} is sent whole with its Content-Length;
  * a longer one is streamed (chunked) and arrives just as complete. Each is asked twice: the second run reuses the
  * query's compiled algebra ({@link CompiledPlans}) and must answer the same.
  */
@@ -34,6 +34,18 @@ class JsonAnswerFramingTest {
     @Test
     void aSmallAnswerIsSentWithItsLength() throws Exception {
         sentWhole("SELECT ?c WHERE { ?c a <https://w3id.org/fentanyl-kg/ontology#Chemical> } ORDER BY ?c LIMIT 5", 5);
+    }
+
+    @Test
+    void anAskAnswerIsSentWithItsLength() throws Exception {
+        String chemical = "<https://w3id.org/fentanyl-kg/ontology#Chemical>";
+        for (var ask : java.util.Map.of("ASK { ?c a " + chemical + " }", true, "ASK { " + chemical + " a " + chemical + " }", false).entrySet()) {
+            var r = json(ask.getKey());
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(String.valueOf(r.body().getBytes(StandardCharsets.UTF_8).length), r.headers().firstValue("Content-Length").orElse("none"));
+            assertEquals("application/sparql-results+json; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(ask.getValue(), JsonParser.parseString(r.body()).getAsJsonObject().get("boolean").getAsBoolean(), ask.getKey());
+        }
     }
 
     /** Longer than several of Jetty's response buffers, still one answer with its length. */

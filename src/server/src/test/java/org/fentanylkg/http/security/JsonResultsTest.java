@@ -55,4 +55,17 @@ class JsonResultsTest {
         assertEquals(jenas(b), ours(b));
         assertEquals(jenas(List.of()), ours(List.of()));
     }
+
+    @Test
+    void anAskAnswerIsWrittenAsJenaWritesIt() throws Exception {
+        for (boolean answer : new boolean[] {true, false}) {
+            ByteArrayOutputStream jena = new ByteArrayOutputStream();
+            ResultSetMgr.write(jena, answer, ResultSetLang.RS_JSON);
+            ByteArrayOutputStream ours = new ByteArrayOutputStream();
+            int[] told = {-1};
+            JsonResults.write(ours, answer, length -> told[0] = length);
+            assertEquals(JsonParser.parseString(jena.toString(StandardCharsets.UTF_8)), JsonParser.parseString(ours.toString(StandardCharsets.UTF_8)));
+            assertEquals(ours.size(), told[0], "its length told before it is written");
+        }
+    }
 }
