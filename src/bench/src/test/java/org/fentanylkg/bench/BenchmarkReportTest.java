@@ -107,6 +107,16 @@ class BenchmarkReportTest {
         Properties p = written();
         assertEquals("900.0", p.getProperty("scale.1000000.closure_ms"), "kept from the earlier run");
         assertEquals("1.11", p.getProperty("peer.q1.ab"));
+        // Our start (start part) against Virtuoso's (peers part): not compared across runs, and not kept from the earlier one.
+        String virtuoso = "| start to first answer ≤ Virtuoso's (its database already loaded) | ";
+        assertEquals(1, text.split(java.util.regex.Pattern.quote(virtuoso), -1).length - 1, text);
+        assertTrue(text.contains(virtuoso + "not measured: needs the start and peers parts in one run (`bench --only start,peers`); this run: "
+                + "fentanyl-kg's start not run; Virtuoso 2600 ms | – | start, peers |"), text);
+        assertTrue(text.contains("| start to first answer ≤ 1.5× plain Fuseki | serve 3000 ms vs 2000 ms (1.50×); serve --tdb2 1500 ms (0.75×); "
+                + "serve --generation none (builds and infers at start) 4000 ms (2.00×) (from `fentanyl-kg bench` on 2026-01-01"), "the start part's own rows are kept: " + text);
+        new BenchmarkReport(all, null).write(md);
+        text = Files.readString(md);
+        assertTrue(text.contains(virtuoso + "serve 3000 ms, serve --tdb2 1500 ms, Virtuoso 2600 ms (serve --generation none, building at start: 4000 ms) | met with --tdb2 only | start, peers |"), text);
     }
 
     @Test
