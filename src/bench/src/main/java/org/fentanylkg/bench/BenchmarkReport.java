@@ -373,7 +373,7 @@ final class BenchmarkReport {
     }
 
     /** The parts that measure the start against Virtuoso's: ours is the start part's, Virtuoso's the peers part's. */
-    static final String START_AND_PEERS = "start, peers";
+    private static final String START_AND_PEERS = "start, peers";
 
     /**
      * Start to first answer against Virtuoso's, which needs both parts in one run: a start of one run beside

@@ -13,10 +13,10 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.rdf.model.impl.Util;
 
 /**
- * SPARQL 1.1 Query Results JSON of a SELECT or an ASK, written compactly with Gson's streaming writer: the same document as Jena's
- * RowSetWriterJSON (same members, same terms, RDF 1.2 triple terms and base direction included), without its
- * indentation, which Jena writes one character at a time and which was the largest cost of answering a small query
- * (docs/benchmarks.md, "Where a request's time goes").
+ * SPARQL 1.1 Query Results JSON of a SELECT or an ASK, written compactly with Gson's streaming writer: the same
+ * document as Jena's RowSetWriterJSON (same members, same terms, RDF 1.2 triple terms and base direction included),
+ * without its indentation, which Jena writes one character at a time and which was the largest cost of answering a
+ * small query (docs/benchmarks.md, "Where a request's time goes").
  */
 public final class JsonResults {
     private JsonResults() {}
