@@ -23,6 +23,7 @@ import org.apache.jena.sparql.algebra.op.OpMinus;
 import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.algebra.op.OpReduced;
 import org.apache.jena.sparql.algebra.op.OpSequence;
+import org.apache.jena.sparql.algebra.op.OpTopN;
 import org.apache.jena.sparql.algebra.op.OpTriple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
@@ -31,8 +32,11 @@ import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.engine.iterator.QueryIterConvert;
 import org.apache.jena.sparql.engine.iterator.QueryIterFilterExpr;
 import org.apache.jena.sparql.engine.iterator.QueryIterNullIterator;
+import org.apache.jena.sparql.engine.iterator.QueryIterSort;
+import org.apache.jena.sparql.engine.iterator.QueryIterTopN;
 import org.apache.jena.sparql.engine.main.OpExecutor;
 import org.apache.jena.sparql.engine.main.OpExecutorFactory;
 import org.apache.jena.sparql.engine.main.iterator.QueryIterGraph;
@@ -51,6 +55,12 @@ import org.apache.jena.sparql.expr.Unstable;
  * IRI or blank node visits only the graphs that mention the rarest of them ({@link GraphsByNode}); each graph is then
  * evaluated exactly as ARQ evaluates it, so answers and their order are unchanged. A filter on the graph variable alone
  * is tested on the graph's name before the graph is visited.
+ *
+ * <p>ORDER BY sorts flat copies of its solutions. ARQ's solution is a chain of small bindings, one link per operator
+ * that extended it, and where the sort keys tie, its comparator orders the two solutions by all their variables, which
+ * it lists and reads through the whole chain at every comparison. A query that sorts many solutions with equal keys
+ * (us-policy-tools sorts a product of its cells so that each list comes out sorted) spent most of its time there. The
+ * copy holds the same variables and values, so the comparator, and with it the order, is ARQ's.
  */
 final class GraphIndexedExecutor extends OpExecutor {
     private final DatasetGraph dataset;
@@ -88,6 +98,23 @@ final class GraphIndexedExecutor extends OpExecutor {
         QueryIterator qIter = new Narrowed(input, opGraph, execCxt, index.get(), onName);
         for (Expr e : onSolution) qIter = new QueryIterFilterExpr(qIter, e, execCxt);
         return qIter;
+    }
+
+    @Override
+    protected QueryIterator execute(OpOrder opOrder, QueryIterator input) {
+        return new QueryIterSort(flat(exec(opOrder.getSubOp(), input)), opOrder.getConditions(), execCxt);
+    }
+
+    @Override
+    protected QueryIterator execute(OpTopN opTop, QueryIterator input) {
+        // as ARQ's: DISTINCT under the top N is done by the top N itself
+        boolean distinct = opTop.getSubOp() instanceof OpDistinct;
+        Op sub = distinct ? ((OpDistinct) opTop.getSubOp()).getSubOp() : opTop.getSubOp();
+        return new QueryIterTopN(flat(exec(sub, input)), opTop.getConditions(), opTop.getLimit(), distinct, execCxt);
+    }
+
+    private QueryIterator flat(QueryIterator solutions) {
+        return new QueryIterConvert(solutions, BindingFactory::copy, execCxt);
     }
 
     private boolean narrows(OpGraph opGraph) {

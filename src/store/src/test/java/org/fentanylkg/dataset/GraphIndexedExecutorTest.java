@@ -125,6 +125,20 @@ class GraphIndexedExecutorTest {
         sameAsArq(dsg, "SELECT ?g { GRAPH ?g { ?s ?p ?o } FILTER(STRLEN(?g) > 0) }", 0);
     }
 
+    /** ORDER BY sorts flat copies of the solutions: the same solutions, tied keys ordered as ARQ orders them. */
+    @Test
+    void aSortWithTiedKeysOrdersAsArq() {
+        FrozenDataset dsg = small();
+        String deep = "GRAPH ?g { ?s ?p ?o } OPTIONAL { GRAPH ?h { ?o ?q ?z } } BIND(STR(?p) AS ?ps) BIND(CONCAT(?ps, \"!\") AS ?pt)";
+        sameAsArq(dsg, "SELECT * { " + deep + " } ORDER BY ?p", 6);
+        sameAsArq(dsg, "SELECT * { " + deep + " } ORDER BY DESC(?ps) ?g", 6);
+        // ORDER BY with LIMIT runs as a top N, with and without DISTINCT
+        sameAsArq(dsg, "SELECT * { " + deep + " } ORDER BY ?p LIMIT 3", 3);
+        sameAsArq(dsg, "SELECT DISTINCT ?p ?ps { " + deep + " } ORDER BY ?ps LIMIT 5", 2);
+        // a sorted subquery under another sort
+        sameAsArq(dsg, "SELECT ?s ?pt { { SELECT * { " + deep + " } ORDER BY ?pt } } ORDER BY ?s", 6);
+    }
+
     /** The graph variable bound by the incoming solution: the test of its name still applies. */
     @Test
     void aFilterOnTheGraphNameAppliesWhenTheNameComesBound() {
