@@ -2,6 +2,7 @@ package org.fentanylkg.http.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -31,6 +32,8 @@ import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.fentanylkg.http.linkeddata.Format;
 import org.apache.jena.web.HttpSC;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,22 +174,31 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     }
 
     /**
-     * SELECT and ASK answers in SPARQL JSON (what most clients ask for) are written by {@link JsonResults}; everything
-     * else, and any request with a format parameter, as Fuseki writes it. The format is chosen as Fuseki chooses it.
+     * SELECT and ASK answers in SPARQL JSON (what most clients ask for) are written by {@link JsonResults}; SELECT
+     * answers in CSV, TSV and SPARQL XML by Jena's writers, through {@link HeldAnswer}; everything else, and any
+     * request with a format parameter, as Fuseki writes it. The format is chosen as Fuseki chooses it. Written here,
+     * an answer that fits in {@link HeldAnswer#WHOLE_ANSWER_BYTES} goes out with its length, in full packets.
      */
     @Override
     protected void sendResults(HttpAction action, QueryExecResult result, Prologue prologue) {
-        if (!(result.isRowSet() || result.isBoolean()) || !plainJson(action)) {
+        Format format = result.isRowSet() || result.isBoolean() ? plainFormat(action) : null;
+        if (format == null || (result.isBoolean() && format != Format.RESULTS_JSON)) {
             super.sendResults(action, result, prologue);
             return;
         }
         ServletOps.setNoCache(action);
-        action.setResponseContentType(WebContent.contentTypeResultsJSON + "; charset=" + WebContent.charsetUTF8);
+        action.setResponseContentType(format.contentType());
         ServletOps.success(action);
         IntConsumer contentLength = length -> action.getResponse().setContentLength(length);
         try {
-            if (result.isBoolean()) JsonResults.write(action.getResponseOutputStream(), result.booleanResult(), contentLength);
-            else JsonResults.write(action.getResponseOutputStream(), result.rowSet(), contentLength);
+            OutputStream out = action.getResponseOutputStream();
+            if (result.isBoolean()) JsonResults.write(out, result.booleanResult(), contentLength);
+            else if (format == Format.RESULTS_JSON) JsonResults.write(out, result.rowSet(), contentLength);
+            else {
+                HeldAnswer held = new HeldAnswer(out, contentLength);
+                ResultsWriter.create().lang(format.lang()).build().write(held, result.rowSet());
+                held.finish();
+            }
         } catch (IOException e) {
             // as Fuseki's own result writers do: a client gone mid-answer is one line in the log ("client left?"), not a stack trace
             throw new RuntimeIOException(e);
@@ -196,11 +208,14 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     private static final List<String> FORMAT_PARAMS = List.of(HttpNames.paramOutput1, HttpNames.paramOutput2, HttpNames.paramOutput3,
             HttpNames.paramForceAccept, HttpNames.paramStyleSheet, HttpNames.paramCallback);
 
-    private static boolean plainJson(HttpAction action) {
+    /** The results format Fuseki would choose for the request, when it is one written here; else null. */
+    private static Format plainFormat(HttpAction action) {
         HttpServletRequest r = action.getRequest();
-        for (String p : FORMAT_PARAMS) if (r.getParameter(p) != null) return false;
+        for (String p : FORMAT_PARAMS) if (r.getParameter(p) != null) return null;
         MediaType chosen = ConNeg.chooseContentType(r, DEF.rsOfferTable, DEF.acceptResultSetXML);
-        return chosen != null && WebContent.contentTypeResultsJSON.equals(chosen.getContentTypeStr());
+        if (chosen == null) return null;
+        for (Format f : Format.RESULTS) if (f.mediaType().equals(chosen.getContentTypeStr())) return f;
+        return null;
     }
 
     @Override

@@ -21,21 +21,14 @@ import org.apache.jena.rdf.model.impl.Util;
 public final class JsonResults {
     private JsonResults() {}
 
-    /**
-     * An answer up to this size is handed to the response in one write with its length; a longer one is streamed.
-     * Streamed, it goes through Jetty's output in small writes and leaves chunked, which costs the request more CPU
-     * than holding the answer does; held, it takes at most this much memory per request in flight. (Jetty still
-     * passes a held answer to the socket one response buffer at a time; writing it at once measured no cheaper.)
-     */
-    static final int WHOLE_ANSWER_BYTES = 1024 * 1024;
-
     /** Writes the rows as the SPARQL endpoint sends them (the benchmark times this alone). */
     public static void write(OutputStream out, RowSet rows) throws IOException { write(out, rows, length -> {}); }
 
-    /** As {@link #write(OutputStream, RowSet)}; an answer of at most {@link #WHOLE_ANSWER_BYTES} has its length told first. */
+    /** As {@link #write(OutputStream, RowSet)}; an answer of at most {@link HeldAnswer#WHOLE_ANSWER_BYTES} has its length told first. */
     static void write(OutputStream out, RowSet rows, java.util.function.IntConsumer contentLength) throws IOException {
         NodeToLabel labels = SyntaxLabels.createNodeToLabel();
-        Utf8BlockWriter text = new Utf8BlockWriter(out, WHOLE_ANSWER_BYTES, contentLength);
+        HeldAnswer held = new HeldAnswer(out, contentLength);
+        Utf8BlockWriter text = new Utf8BlockWriter(held);
         JsonWriter json = new JsonWriter(text);
         json.beginObject();
         json.name("head").beginObject().name("vars").beginArray();
@@ -55,14 +48,17 @@ public final class JsonResults {
         }
         json.endArray().endObject();
         json.endObject();
-        text.finish(); // not json.flush(): flushing the response would send a small answer in two writes, chunked
+        text.finish();
+        held.finish();
     }
 
     /** An ASK answer, Jena's document written compactly, its length told first (so it is not sent chunked). */
     static void write(OutputStream out, boolean answer, java.util.function.IntConsumer contentLength) throws IOException {
-        Utf8BlockWriter text = new Utf8BlockWriter(out, WHOLE_ANSWER_BYTES, contentLength);
+        HeldAnswer held = new HeldAnswer(out, contentLength);
+        Utf8BlockWriter text = new Utf8BlockWriter(held);
         new JsonWriter(text).beginObject().name("head").beginObject().endObject().name("boolean").value(answer).endObject();
         text.finish();
+        held.finish();
     }
 
     private static void term(JsonWriter json, Node n, NodeToLabel labels) throws IOException {

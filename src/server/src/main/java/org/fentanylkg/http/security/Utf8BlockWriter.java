@@ -8,8 +8,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.function.IntConsumer;
 
 /**
  * A writer that collects characters in a block without locking and encodes each full block at once with the JDK's
@@ -29,25 +27,8 @@ final class Utf8BlockWriter extends Writer {
     private final CharBuffer pending = CharBuffer.wrap(chars);
     private final ByteBuffer bytes = ByteBuffer.allocate(BLOCK * 3); // UTF-8 takes at most 3 bytes per char
     private int size;
-    // The bytes held back while the whole text may still fit in holdLimit; null once streaming.
-    private final int holdLimit;
-    private final IntConsumer wholeLength;
-    private byte[] held;
-    private int heldSize;
 
-    Utf8BlockWriter(OutputStream out) { this(out, 0, length -> {}); }
-
-    /**
-     * A writer that holds back up to {@code holdLimit} bytes: a text that fits is written out by {@link #finish} in
-     * one write, after telling {@code wholeLength} its length (a servlet's Content-Length, so that the container
-     * sends headers and body together, not chunked); a longer one streams from the moment it outgrows the limit.
-     */
-    Utf8BlockWriter(OutputStream out, int holdLimit, IntConsumer wholeLength) {
-        this.out = out;
-        this.holdLimit = holdLimit;
-        this.wholeLength = wholeLength;
-        this.held = holdLimit > 0 ? new byte[Math.min(holdLimit, BLOCK * 2)] : null;
-    }
+    Utf8BlockWriter(OutputStream out) { this.out = out; }
 
     @Override
     public void write(int c) throws IOException {
@@ -83,22 +64,11 @@ final class Utf8BlockWriter extends Writer {
     @Override
     public void flush() throws IOException {
         encode(false);
-        spill();
         out.flush();
     }
 
-    /**
-     * Writes out everything buffered and held back (a lone surrogate as '?'), without flushing the stream: the
-     * container sends a servlet's answer of known length with its headers when the request completes.
-     */
-    void finish() throws IOException {
-        encode(true);
-        if (held != null) {
-            wholeLength.accept(heldSize);
-            out.write(held, 0, heldSize);
-            held = null;
-        }
-    }
+    /** Writes out everything buffered (a lone surrogate as '?'), without flushing the stream. */
+    void finish() throws IOException { encode(true); }
 
     /** Writes out everything buffered (a lone surrogate as '?') and closes the stream. */
     @Override
@@ -115,29 +85,9 @@ final class Utf8BlockWriter extends Writer {
             encoder.flush(bytes);
             encoder.reset();
         }
-        emit(bytes.array(), bytes.position());
+        out.write(bytes.array(), 0, bytes.position());
         int left = pending.remaining(); // at most the one surrogate that waits for its pair
         System.arraycopy(chars, pending.position(), chars, 0, left);
         size = left;
-    }
-
-    private void emit(byte[] b, int len) throws IOException {
-        if (held != null) {
-            if (heldSize + len <= holdLimit) {
-                if (heldSize + len > held.length) held = Arrays.copyOf(held, Math.min(holdLimit, Math.max(heldSize + len, held.length * 2)));
-                System.arraycopy(b, 0, held, heldSize, len);
-                heldSize += len;
-                return;
-            }
-            spill();
-        }
-        out.write(b, 0, len);
-    }
-
-    /** From here on, stream: what was held back goes out first. */
-    private void spill() throws IOException {
-        if (held == null) return;
-        out.write(held, 0, heldSize);
-        held = null;
     }
 }

@@ -34,28 +34,6 @@ class Utf8BlockWriterTest {
         assertArrayEquals(jdk(text), ours(text), what);
     }
 
-    /**
-     * Held back up to a limit: the same bytes, and the whole length told (once, before the bytes go out) exactly when
-     * they fit in the limit; a text that outgrows it streams.
-     */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("texts")
-    void holdsBackAWholeTextThatFits(String what, String text) throws Exception {
-        byte[] expected = jdk(text);
-        for (int limit : new int[] {1, 8192, 10_000, 64 * 1024}) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            java.util.List<Integer> told = new java.util.ArrayList<>();
-            Utf8BlockWriter w = new Utf8BlockWriter(out, limit, length -> {
-                assertEquals(0, out.size(), "the length is told before any byte goes out");
-                told.add(length);
-            });
-            w.write(text);
-            w.finish();
-            assertArrayEquals(expected, out.toByteArray(), what + ", limit " + limit);
-            assertEquals(expected.length <= limit ? java.util.List.of(expected.length) : java.util.List.of(), told, what + ", limit " + limit);
-        }
-    }
-
     /** Through every write method, in pieces of uneven size. */
     private static byte[] ours(String text) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

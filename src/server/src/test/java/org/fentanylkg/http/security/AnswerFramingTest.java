@@ -8,13 +8,15 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A SPARQL JSON answer (SELECT or ASK) that fits in {@link JsonResults#WHOLE_ANSWER_BYTES} is sent whole with its Content-Length;
+ * A SPARQL JSON answer (SELECT or ASK), and a SELECT answer in CSV, TSV or SPARQL XML, that fits in {@link HeldAnswer#WHOLE_ANSWER_BYTES} is sent whole with its Content-Length;
  * a longer one is streamed (chunked) and arrives just as complete. Each is asked twice: the second run reuses the
  * query's compiled algebra ({@link CompiledPlans}) and must answer the same.
  */
-class JsonAnswerFramingTest {
+class AnswerFramingTest {
     private static TestServer server;
 
     @BeforeAll
@@ -53,7 +55,7 @@ class JsonAnswerFramingTest {
     void anAnswerOfManyBuffersIsSentWithItsLength() throws Exception {
         String body = sentWhole("SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 1000", 1000);
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
-        assertTrue(bytes > 4 * SecurityModule.OUTPUT_BUFFER_BYTES && bytes <= JsonResults.WHOLE_ANSWER_BYTES, bytes + " bytes");
+        assertTrue(bytes > 4 * SecurityModule.OUTPUT_BUFFER_BYTES && bytes <= HeldAnswer.WHOLE_ANSWER_BYTES, bytes + " bytes");
     }
 
     private static String sentWhole(String q, int rows) throws Exception {
@@ -76,11 +78,34 @@ class JsonAnswerFramingTest {
         var second = json(q);
         for (var r : java.util.List.of(first, second)) {
             assertEquals(200, r.statusCode());
-            assertTrue(r.body().getBytes(StandardCharsets.UTF_8).length > JsonResults.WHOLE_ANSWER_BYTES, "the answer is long enough to stream");
+            assertTrue(r.body().getBytes(StandardCharsets.UTF_8).length > HeldAnswer.WHOLE_ANSWER_BYTES, "the answer is long enough to stream");
             // streamed, so of no length known up front (Java's client hides the chunked Transfer-Encoding itself)
             assertEquals("none", r.headers().firstValue("Content-Length").orElse("none"));
             assertEquals(8000, rows(r.body()));
         }
         assertEquals(first.body(), second.body());
+    }
+
+    /**
+     * CSV, TSV and SPARQL XML: the document Fuseki's own writer sends when asked by {@code output=} (which this server
+     * leaves to Fuseki), but with its length rather than chunked; and a long one streamed whole, as Fuseki streams it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"text/csv, csv", "text/tab-separated-values, tsv", "application/sparql-results+xml, xml"})
+    void otherFormatsAreFusekisDocumentWithItsLength(String mediaType, String output) throws Exception {
+        for (String q : java.util.List.of("SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 1000",
+                "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o LIMIT 10000")) {
+            var ours = server.get("/kg/sparql?query=" + TestServer.enc(q), "Accept", mediaType);
+            var fusekis = server.get("/kg/sparql?query=" + TestServer.enc(q) + "&output=" + output);
+            assertEquals(200, ours.statusCode(), ours.body());
+            assertEquals(200, fusekis.statusCode(), fusekis.body());
+            assertEquals(fusekis.body(), ours.body(), q);
+            assertEquals(mediaType + "; charset=utf-8", ours.headers().firstValue("Content-Type").orElse(""));
+            int bytes = ours.body().getBytes(StandardCharsets.UTF_8).length;
+            assertEquals(q.endsWith("10000"), bytes > HeldAnswer.WHOLE_ANSWER_BYTES, "the second answer is long enough to stream: " + bytes);
+            assertEquals(bytes <= HeldAnswer.WHOLE_ANSWER_BYTES ? String.valueOf(bytes) : "none",
+                    ours.headers().firstValue("Content-Length").orElse("none"), bytes + " bytes");
+            assertEquals("none", fusekis.headers().firstValue("Content-Length").orElse("none"), "Fuseki's own is chunked");
+        }
     }
 }
