@@ -56,11 +56,9 @@ import org.apache.jena.sparql.expr.Unstable;
  * evaluated exactly as ARQ evaluates it, so answers and their order are unchanged. A filter on the graph variable alone
  * is tested on the graph's name before the graph is visited.
  *
- * <p>ORDER BY sorts flat copies of its solutions. ARQ's solution is a chain of small bindings, one link per operator
- * that extended it, and where the sort keys tie, its comparator orders the two solutions by all their variables, which
- * it lists and reads through the whole chain at every comparison. A query that sorts many solutions with equal keys
- * (us-policy-tools sorts a product of its cells so that each list comes out sorted) spent most of its time there. The
- * copy holds the same variables and values, so the comparator, and with it the order, is ARQ's.
+ * <p>ORDER BY sorts its solutions wrapped as {@link TieReadySolution}s, whose variables are listed from a flat copy when
+ * sort keys tie: a query that sorts many solutions with equal keys (us-policy-tools sorts a product of its cells so
+ * that each list comes out sorted) spent most of its time listing them through ARQ's chains of bindings.
  */
 final class GraphIndexedExecutor extends OpExecutor {
     private final DatasetGraph dataset;
@@ -102,7 +100,7 @@ final class GraphIndexedExecutor extends OpExecutor {
 
     @Override
     protected QueryIterator execute(OpOrder opOrder, QueryIterator input) {
-        return new QueryIterSort(flat(exec(opOrder.getSubOp(), input)), opOrder.getConditions(), execCxt);
+        return unwrapped(new QueryIterSort(tieReady(exec(opOrder.getSubOp(), input)), opOrder.getConditions(), execCxt));
     }
 
     @Override
@@ -110,12 +108,12 @@ final class GraphIndexedExecutor extends OpExecutor {
         // as ARQ's: DISTINCT under the top N is done by the top N itself
         boolean distinct = opTop.getSubOp() instanceof OpDistinct;
         Op sub = distinct ? ((OpDistinct) opTop.getSubOp()).getSubOp() : opTop.getSubOp();
-        return new QueryIterTopN(flat(exec(sub, input)), opTop.getConditions(), opTop.getLimit(), distinct, execCxt);
+        return unwrapped(new QueryIterTopN(tieReady(exec(sub, input)), opTop.getConditions(), opTop.getLimit(), distinct, execCxt));
     }
 
-    private QueryIterator flat(QueryIterator solutions) {
-        return new QueryIterConvert(solutions, BindingFactory::copy, execCxt);
-    }
+    private QueryIterator tieReady(QueryIterator solutions) { return new QueryIterConvert(solutions, TieReadySolution::new, execCxt); }
+
+    private QueryIterator unwrapped(QueryIterator sorted) { return new QueryIterConvert(sorted, TieReadySolution::of, execCxt); }
 
     private boolean narrows(OpGraph opGraph) {
         return Var.isVar(opGraph.getNode()) && DatasetGraphWrapper.unwrap(execCxt.getDataset()) == dataset;
