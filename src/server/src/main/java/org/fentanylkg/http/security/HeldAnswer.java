@@ -12,8 +12,8 @@ import java.util.function.IntConsumer;
  * outgrows the limit.
  *
  * <p>{@link #flush} does nothing. Each flush of a servlet's stream sends what it has as a chunk of its own, and Jena's
- * CSV writer flushes after every cell: a large CSV answer left in small packets, each waiting on the client's
- * acknowledgement of the last. The container sends what is left when the request completes. Not thread-safe.
+ * CSV writer flushes after every cell, so a large CSV answer went out in as many small writes as it had cells. The
+ * container sends what is left when the request completes. Not thread-safe.
  */
 final class HeldAnswer extends OutputStream {
     /**
