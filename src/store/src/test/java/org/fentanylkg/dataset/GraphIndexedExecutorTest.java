@@ -125,7 +125,7 @@ class GraphIndexedExecutorTest {
         sameAsArq(dsg, "SELECT ?g { GRAPH ?g { ?s ?p ?o } FILTER(STRLEN(?g) > 0) }", 0);
     }
 
-    /** ORDER BY sorts flat copies of the solutions: the same solutions, tied keys ordered as ARQ orders them. */
+    /** ORDER BY reads a solution from a flat copy once its sort keys tie: the same solutions, in the order ARQ gives. */
     @Test
     void aSortWithTiedKeysOrdersAsArq() {
         FrozenDataset dsg = small();
