@@ -380,7 +380,7 @@ public final class PeerBench {
     }
 
     /** A run against a server of this JVM: the JVM's CPU per request sent ({@link #measured}; the JVM does nothing else meanwhile). */
-    private static Run inJvm(List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
+    static Run inJvm(List<String> urls, int connections, Duration d, Path scratch) throws IOException, InterruptedException {
         return measured(PeerBench::cpuMillis, PeerBench::processMillis, urls, connections, d, scratch);
     }
 

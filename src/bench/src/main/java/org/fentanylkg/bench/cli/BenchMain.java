@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fentanyl-kg-bench", mixinStandardHelpOptions = true, version = "fentanyl-kg-bench 0.1.0",
         description = "Benchmarks of fentanyl-kg (figures, not tests).",
-        subcommands = {BenchCommand.class, BenchExplainCommand.class, BenchLoadCommand.class, BenchPagesCommand.class})
+        subcommands = {BenchCommand.class, BenchContainerCommand.class, BenchExplainCommand.class, BenchLoadCommand.class, BenchPagesCommand.class})
 public final class BenchMain {
 
     public static void main(String[] args) {
