@@ -109,7 +109,7 @@ public final class ContainerBench {
 
             List<String> names = new ArrayList<>(List.of("Jetty alone, 2-byte body", "fentanyl-kg /$/ping", "fentanyl-kg ASK {}"));
             List<String> urls = new ArrayList<>(List.of(bare + 2, fkg + "/$/ping", fkg + "/kg/sparql?query=" + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8)));
-            List<Integer> bytes = new ArrayList<>(List.of(2, -1, -1));
+            List<Integer> bytes = new ArrayList<>(List.of(2, 0, 0)); // the body sizes of the bare requests; fentanyl-kg's are not sent apart
             for (var e : large.entrySet()) {
                 names.add("Jetty alone, " + e.getKey() + "-byte body (" + String.join(", ", e.getValue()) + ")");
                 urls.add(bare + e.getKey());
@@ -117,7 +117,7 @@ public final class ContainerBench {
             }
             // JIT warm-up: every request, then every socket write, a few seconds each.
             for (String u : urls) PeerBench.inJvm(List.of(u), 1, Duration.ofSeconds(3), scratch);
-            for (int n : bytes) if (n > 0) sendCpu(sink, n, Duration.ofSeconds(2));
+            for (int n : bytes) if (n > LARGE) sendCpu(sink, n, Duration.ofSeconds(2));
 
             double[][] server = new double[urls.size()][rounds];
             double[][] socket = new double[urls.size()][rounds];
@@ -125,11 +125,10 @@ public final class ContainerBench {
                 for (int k = 0; k < urls.size(); k++) {
                     int i = r % 2 == 0 ? k : urls.size() - 1 - k; // alternate the order, so that drift falls on both ends
                     server[i][r] = PeerBench.inJvm(List.of(urls.get(i)), 1, round, scratch).cpuMsPerRequest();
-                    socket[i][r] = bytes.get(i) > 0 ? sendCpu(sink, bytes.get(i), round) : Double.NaN;
+                    socket[i][r] = bytes.get(i) > LARGE ? sendCpu(sink, bytes.get(i), round) : Double.NaN;
                 }
                 log.printf("round %d of %d done%n", r + 1, rounds);
             }
-            PeerBench.Spread floor = PeerBench.Spread.of(server[0]);
             log.printf("%nCPU per request, one connection (wrk -t1 -c1), median of %d rounds of %d ms (range):%n", rounds, round.toMillis());
             log.printf("| request | CPU per request (ms) | the same bytes through a loopback socket (ms) | Jetty beyond that socket send and its 2-byte request (ms) |%n|---|--:|--:|--:|%n");
             for (int i = 0; i < urls.size(); i++) {
@@ -158,12 +157,7 @@ public final class ContainerBench {
     private static Map<Integer, List<String>> largeAnswers(String fkg, Path queries) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Map<Integer, List<String>> large = new TreeMap<>();
-        List<Path> files;
-        try (var s = Files.list(queries)) {
-            files = s.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
-        }
-        if (files.isEmpty()) throw new IOException(queries + ": no saved queries (*.rq)");
-        for (Path q : files) {
+        for (Path q : PeerBench.savedQueries(queries)) {
             String name = q.getFileName().toString().replaceFirst("\\.rq$", "");
             HttpRequest get = HttpRequest.newBuilder(URI.create(fkg + "/kg/sparql?query=" + URLEncoder.encode(Files.readString(q), StandardCharsets.UTF_8)))
                     .header("Accept", "application/sparql-results+json").build();
@@ -177,17 +171,10 @@ public final class ContainerBench {
     /** Sender's CPU (this JVM's, the reader's left out) per {@code n} bytes written through the sink in 32 KB writes. */
     private static double sendCpu(AnswerSink sink, int n, Duration d) throws IOException, InterruptedException {
         byte[] block = filled(Math.min(n, WRITE));
-        PeerBench.idle(PeerBench::cpuMillis);
-        double c0 = PeerBench.cpuMillis() - sink.readerCpuMillis();
-        long until = System.nanoTime() + d.toNanos();
-        int runs = 0;
-        while (runs < 5 || System.nanoTime() < until) {
+        return QuerySpeedBench.cpuPerRun(() -> {
             for (int sent = 0; sent < n; sent += block.length) sink.out().write(block, 0, Math.min(block.length, n - sent));
             sink.flush();
-            runs++;
-        }
-        PeerBench.idle(PeerBench::cpuMillis);
-        return (PeerBench.cpuMillis() - sink.readerCpuMillis() - c0) / runs;
+        }, d, () -> PeerBench.cpuMillis() - sink.readerCpuMillis(), () -> PeerBench.idle(PeerBench::cpuMillis));
     }
 
     private static double medianDifference(double[] x, double[] y) {

@@ -184,14 +184,20 @@ public final class PeerBench {
         return out;
     }
 
+    /** The saved queries ({@code *.rq}) of a folder, by name; an error if there are none. */
+    static List<Path> savedQueries(Path folder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
+        }
+        if (files.isEmpty()) throw new IOException(folder + ": no saved queries (*.rq)");
+        return files;
+    }
+
     public Figures run(PrintStream log) throws Exception {
         Optional<String> noWrk = Wrk.ensureInstalled(log);
         if (noWrk.isPresent()) throw new IOException("wrk " + noWrk.get() + "; the peer comparison needs it");
-        List<Path> files;
-        try (Stream<Path> s = Files.list(queries)) {
-            files = s.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
-        }
-        if (files.isEmpty()) throw new IOException(queries + ": no saved queries (*.rq)");
+        List<Path> files = savedQueries(queries);
         Path scratch = Files.createTempDirectory("fkg-peers-");
         // Two threads taking turns, as Jetty's with one connection: the overhead measurement's third and fourth sides (Overhead).
         java.util.concurrent.ExecutorService handOff = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {

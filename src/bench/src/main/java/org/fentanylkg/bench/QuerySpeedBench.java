@@ -238,12 +238,12 @@ public final class QuerySpeedBench {
     }
 
     /** One run of a measured step, which may wait for another thread. */
-    private interface Step {
+    interface Step {
         void run() throws InterruptedException, IOException;
     }
 
     /** CPU per run of {@code step}, run back to back for {@code d} (at least 5 times), between two quiet spells. */
-    private static double cpuPerRun(Step step, Duration d, java.util.function.DoubleSupplier cpuMillis, Pause idle)
+    static double cpuPerRun(Step step, Duration d, java.util.function.DoubleSupplier cpuMillis, Pause idle)
             throws InterruptedException, IOException {
         idle.await();
         long until = System.nanoTime() + d.toNanos();

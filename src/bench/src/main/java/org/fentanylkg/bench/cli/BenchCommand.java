@@ -94,10 +94,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    /** The configuration given, else ./fuseki-config.ttl if present, else null (the packaged one). */
+    static Path configOrDefault(Path config) {
+        if (config == null && Path.of("fuseki-config.ttl").toFile().isFile()) return Path.of("fuseki-config.ttl");
+        return config;
+    }
+
     @Override
     public Integer call() throws Exception {
-        Path cfg = config;
-        if (cfg == null && Path.of("fuseki-config.ttl").toFile().isFile()) cfg = Path.of("fuseki-config.ttl");
+        Path cfg = configOrDefault(config);
         List<String> all = List.of("profile", "peers", "queries", "scale-queries", "scale", "start", "search");
         List<String> parts = only == null ? all : only;
         for (String p : parts) {

@@ -27,9 +27,7 @@ final class BenchContainerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (rounds < 1 || roundSeconds < 1) throw new IllegalArgumentException("--rounds and --round-seconds: at least 1");
-        Path cfg = config;
-        if (cfg == null && Path.of("fuseki-config.ttl").toFile().isFile()) cfg = Path.of("fuseki-config.ttl");
-        new ContainerBench(cfg, queries, rounds, Duration.ofSeconds(roundSeconds)).run(System.out);
+        new ContainerBench(BenchCommand.configOrDefault(config), queries, rounds, Duration.ofSeconds(roundSeconds)).run(System.out);
         return 0;
     }
 }
