@@ -4,12 +4,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
+import org.fentanylkg.dataset.Generation;
 import org.fentanylkg.dataset.ServedGraph;
+import org.fentanylkg.http.linkeddata.Format;
 import org.fentanylkg.http.security.SecuritySettings;
 import org.fentanylkg.queries.SavedQueryCatalog;
 import org.slf4j.Logger;
@@ -35,25 +37,29 @@ public final class QueryApiModule implements FusekiModule {
         SavedQueryCatalog catalog = graph.savedQueries();
         // The SPARQL endpoint's limits (SecurityModule reads the same node): one limit for every way of asking.
         SecuritySettings limits = SecuritySettings.from(config);
-        String openapi = ApiResponses.GSON.toJson(OpenApiDescription.build(catalog, limits.resultCap()));
+        byte[] openapi = ApiResponses.bytes(OpenApiDescription.build(catalog, limits.resultCap()));
         builder.addServlet("/api/queries/*", new SavedQueryServlet(catalog, graph.dataset(), graph::generation, limits.resultCap()));
-        builder.addServlet("/api/openapi.json", new FixedJson(openapi));
+        builder.addServlet("/api/openapi.json", new FixedJson(openapi, graph::generation));
         builder.addServlet("/api/*", new ApiDocsServlet());
         LOG.info("Saved-query API: {} queries at /api/queries, OpenAPI at /api/openapi.json, browsable at /api/", catalog.size());
     }
 
-    /** A JSON document computed once (the catalog does not change while the server runs). */
+    /**
+     * A JSON document computed once (the catalog does not change while the server runs), with the validators of the
+     * generation served, as the catalog's other representations have them: a client revalidates with a cheap 304.
+     */
     private static final class FixedJson extends HttpServlet {
         private final byte[] body;
+        private final Supplier<Generation> generation;
 
-        FixedJson(String json) { this.body = json.getBytes(StandardCharsets.UTF_8); }
+        FixedJson(byte[] body, Supplier<Generation> generation) {
+            this.body = body;
+            this.generation = generation;
+        }
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            resp.setStatus(200);
-            resp.setContentType(ApiResponses.JSON);
-            resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            resp.getOutputStream().write(body);
+            ApiResponses.representation(generation.get(), Format.JSON, req).send(req, resp, () -> body);
         }
     }
 }

@@ -38,6 +38,7 @@ class ConditionalRequestTest {
             new String[] {"query?query=ASK%20%7B%7D", "text/html"},
             new String[] {"kg/sparql", "text/turtle"}, // the service description
             new String[] {"api/queries", "application/json"},
+            new String[] {"api/openapi.json", "application/json"},
             new String[] {"api/queries/designations", "application/sparql-results+json"},
             new String[] {"api/queries/designations.csv", "*/*"},
             new String[] {"api/queries/precursor-chain", "text/csv"},
