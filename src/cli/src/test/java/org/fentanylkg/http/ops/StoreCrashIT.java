@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fentanylkg.dataset.SourceFixture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,14 @@ class StoreCrashIT {
 
     @TempDir Path dir;
 
+    /** The server under test: stopped after the test, passed or failed, so that a failure leaves no process behind. */
+    private JarProcess server;
+
+    @AfterEach
+    void stopServer() throws Exception {
+        if (server != null) server.close();
+    }
+
     private static State observe(int port) throws Exception {
         List<String> rows = JarProcess.query(port, OBSERVE);
         assertEquals(1, rows.size(), rows.toString());
@@ -55,9 +64,9 @@ class StoreCrashIT {
     }
 
     private JarProcess serve(Path store, int port) throws Exception {
-        JarProcess server = JarProcess.start(dir, "serve", "--tdb2", store.toString(), "--port", Integer.toString(port));
-        server.awaitServing(port, Duration.ofSeconds(120));
-        return server;
+        JarProcess started = JarProcess.start(dir, "serve", "--tdb2", store.toString(), "--port", Integer.toString(port));
+        started.awaitServing(port, Duration.ofSeconds(120));
+        return started;
     }
 
     @Test
@@ -71,7 +80,7 @@ class StoreCrashIT {
             assertEquals(0, first.waitFor(Duration.ofMinutes(3)), first.err());
         }
         int port = JarProcess.freePort();
-        JarProcess server = serve(store, port);
+        server = serve(store, port);
         State fullState = observe(port);
         assertTrue(fullState.appropriationRows() > 0, fullState.toString());
         long t0 = System.nanoTime();
@@ -130,7 +139,6 @@ class StoreCrashIT {
         }
         Thread.sleep(1500);
         assertOneOf(observe(port), states.get(last));
-        server.close();
         System.out.println("StoreCrashIT: one load takes " + loadMs + " ms here; " + String.join("; ", outcomes));
     }
 }
