@@ -17,7 +17,7 @@ import java.net.Socket;
  */
 final class AnswerSink implements AutoCloseable {
     /** Jetty's output buffer: a streamed answer leaves the server in writes of this size. */
-    private static final int OUTPUT_BUFFER = 32 * 1024;
+    static final int OUTPUT_BUFFER = 32 * 1024;
 
     private final Socket near;
     private final Socket far;

@@ -40,9 +40,6 @@ public final class ContainerBench {
     /** Answers above this size get a body of their own (below it, the 2-byte body stands for them). */
     static final int LARGE = 32 * 1024;
 
-    /** Jetty's output buffer, the size of the writes a streamed answer leaves the endpoint in. */
-    private static final int WRITE = 32 * 1024;
-
     private final Path config;
     private final Path queries;
     private final int rounds;
@@ -79,7 +76,7 @@ public final class ContainerBench {
                 resp.setContentType("application/sparql-results+json");
                 resp.setContentLength(n);
                 OutputStream out = resp.getOutputStream();
-                byte[] block = filled(Math.min(n, WRITE));
+                byte[] block = filled(Math.min(n, AnswerSink.OUTPUT_BUFFER));
                 for (int sent = 0; sent < n; sent += block.length) out.write(block, 0, Math.min(block.length, n - sent));
             }
         }), "/body");
@@ -170,7 +167,7 @@ public final class ContainerBench {
 
     /** Sender's CPU (this JVM's, the reader's left out) per {@code n} bytes written through the sink in 32 KB writes. */
     private static double sendCpu(AnswerSink sink, int n, Duration d) throws IOException, InterruptedException {
-        byte[] block = filled(Math.min(n, WRITE));
+        byte[] block = filled(Math.min(n, AnswerSink.OUTPUT_BUFFER));
         return QuerySpeedBench.cpuPerRun(() -> {
             for (int sent = 0; sent < n; sent += block.length) sink.out().write(block, 0, Math.min(block.length, n - sent));
             sink.flush();
